@@ -1,0 +1,33 @@
+// Builds every target: Electron main, preload, browser-mode server (esbuild) and the renderer (vite).
+// Usage: node build/build.mjs [main] [renderer]   (no argument: all)
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { build as viteBuild } from 'vite';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const targets = new Set(process.argv.slice(2));
+const wants = (name) => targets.size === 0 || targets.has(name);
+
+const common = { bundle: true, sourcemap: true, logLevel: 'warning', absWorkingDir: root, target: 'node20' };
+
+async function buildMain() {
+  await Promise.all([
+    // npm packages stay in node_modules (native addons, pino's worker threads), ours are bundled.
+    esbuild.build({ ...common, entryPoints: ['src-main/electron/main.ts'], outfile: 'out/main/electron.cjs', platform: 'node', format: 'cjs', packages: 'external' }),
+    esbuild.build({ ...common, entryPoints: ['src-main/server/main.ts'], outfile: 'out/server/server.mjs', platform: 'node', format: 'esm', packages: 'external' }),
+    // A sandboxed preload can require nothing but `electron`: bundle everything else into it.
+    esbuild.build({ ...common, entryPoints: ['src-preload/index.ts'], outfile: 'out/preload/preload.cjs', platform: 'node', format: 'cjs', external: ['electron'] }),
+  ]);
+}
+
+async function buildRenderer() {
+  await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+const started = Date.now();
+if (targets.size === 0) rmSync(join(root, 'out'), { recursive: true, force: true });
+if (wants('main')) await buildMain();
+if (wants('renderer')) await buildRenderer();
+console.log(`built ${targets.size === 0 ? 'all targets' : [...targets].join(', ')} in ${Date.now() - started} ms`);

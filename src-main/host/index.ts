@@ -1,0 +1,133 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { contract, LatheError, type AppInfo, type Notice } from '../../src-shared/contract';
+import { Emitter } from '../lib/emitter';
+import type { SecretStore } from '../services/secrets';
+import { SettingsService } from '../services/settings';
+import { openDatabase, profileMigrations, StateStore } from '../services/storage';
+import { WorkspaceService } from '../services/workspace';
+import type { LatheHandlers } from './handlers';
+import { createLogger } from './logger';
+import { createRouter, type Router } from './router';
+
+export interface HostOptions {
+  shell: AppInfo['shell'];
+  userDataDir: string;
+  workspaceRoot: string | null;
+  secrets: SecretStore;
+  version: string;
+  /** Tests pass a silent logger; by default logs go to rotating files in the profile. */
+  logger?: Logger;
+}
+
+export interface Host {
+  readonly router: Router;
+  readonly logger: Logger;
+  readonly state: StateStore;
+  /** Asks every connected workbench to run a command of its registry (native menus use this). */
+  requestCommand(command: string): void;
+  /** Tells the user something through the workbench (kept for windows that connect later). */
+  notify(notice: Omit<Notice, 'id'>): void;
+  dispose(): Promise<void>;
+}
+
+/**
+ * The composition root: builds every service from plain constructors, wires them to the
+ * contract, and takes them down in reverse order. Knows nothing of Electron or HTTP.
+ */
+export async function createHost(options: HostOptions): Promise<Host> {
+  const startedAt = Date.now();
+  mkdirSync(options.userDataDir, { recursive: true });
+  const logger = options.logger ?? createLogger(options.userDataDir, 'info');
+
+  const workspace = options.workspaceRoot ? await WorkspaceService.open(options.workspaceRoot) : null;
+  const settings = new SettingsService({
+    userFile: join(options.userDataDir, 'settings.json'),
+    workspaceFile: workspace ? join(workspace.guard.root, '.lathe', 'settings.json') : null,
+    logger,
+  });
+  await settings.start();
+  const applyLogLevel = (): void => {
+    logger.level = settings.get('log.level');
+  };
+  applyLogLevel();
+  const logLevelSubscription = settings.onChanged(applyLogLevel);
+
+  const { db, notices: storageNotices } = openDatabase(join(options.userDataDir, 'lathe.db'), profileMigrations, logger);
+  const state = new StateStore(db);
+
+  const notices: Notice[] = [...storageNotices];
+  const noticeEmitter = new Emitter<Notice>();
+  const commandRequests = new Emitter<{ command: string }>();
+
+  const requireWorkspace = (): WorkspaceService => {
+    if (!workspace) throw new LatheError('UNAVAILABLE', 'No folder is open');
+    return workspace;
+  };
+
+  let router: Router | undefined;
+  const handlers: LatheHandlers = {
+    app: {
+      info: () => ({
+        name: 'Lathe',
+        version: options.version,
+        shell: options.shell,
+        platform: process.platform,
+        workspace: workspace?.info() ?? null,
+      }),
+      status: () => ({
+        uptimeMs: Date.now() - startedAt,
+        residentMemoryBytes: process.memoryUsage.rss(),
+        heapUsedBytes: process.memoryUsage().heapUsed,
+        connections: router?.connectionCount ?? 0,
+      }),
+      notices: () => notices,
+      onNotice: noticeEmitter.event,
+      onCommandRequested: commandRequests.event,
+    },
+    settings: {
+      get: () => settings.snapshot(),
+      update: (input) => settings.update(input),
+      onChanged: (listener) => settings.onChanged(listener),
+    },
+    workspace: {
+      list: ({ path }) => requireWorkspace().list(path),
+      readFile: ({ path }) => requireWorkspace().readFile(path),
+      writeFile: ({ path, content }) => requireWorkspace().writeFile(path, content),
+    },
+    secrets: {
+      isSet: ({ key }) => options.secrets.isSet(key),
+      set: ({ key, value }) => options.secrets.set(key, value),
+      delete: ({ key }) => options.secrets.delete(key),
+    },
+    state: {
+      get: ({ key }) => state.get(key),
+      set: ({ key, value }) => state.set(key, value),
+    },
+  };
+  router = createRouter({ contract, handlers, logger });
+  logger.info({ shell: options.shell, version: options.version, workspace: workspace?.info().name ?? null }, 'host started');
+
+  return {
+    router,
+    logger,
+    state,
+    requestCommand: (command) => commandRequests.fire({ command }),
+    notify(notice) {
+      const full = { ...notice, id: `${notice.source}.${notices.length + 1}` };
+      notices.push(full);
+      noticeEmitter.fire(full);
+    },
+    async dispose() {
+      router.closeAll();
+      logLevelSubscription.dispose();
+      noticeEmitter.dispose();
+      commandRequests.dispose();
+      await settings.dispose();
+      db.close();
+      logger.info('host stopped');
+      await new Promise<void>((resolve) => logger.flush(() => resolve()));
+    },
+  };
+}

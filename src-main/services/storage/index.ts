@@ -1,0 +1,3 @@
+export { openDatabase, type OpenedDatabase } from './open-database';
+export { profileMigrations, type Migration } from './migrations';
+export { StateStore } from './state-store';

@@ -1,0 +1,27 @@
+import type { ContractClient } from './define';
+import { appService } from './services/app';
+import { secretsService } from './services/secrets';
+import { settingsService } from './services/settings';
+import { stateService } from './services/state';
+import { workspaceService } from './services/workspace';
+
+/** Every service the host offers its clients. Both shells and every client are built from this object. */
+export const contract = {
+  app: appService,
+  settings: settingsService,
+  workspace: workspaceService,
+  secrets: secretsService,
+  state: stateService,
+} as const;
+
+export type Contract = typeof contract;
+export type LatheApi = ContractClient<Contract>;
+
+export * from './define';
+export * from './errors';
+export * from './settings';
+export * from './services/app';
+export * from './services/settings';
+export * from './services/workspace';
+export * from './services/secrets';
+export * from './services/state';

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { event, method } from '../define';
+import { settingKeySchema, settingsSnapshotSchema, settingsTargetSchema } from '../settings';
+
+export const settingsUpdateSchema = z.object({
+  key: settingKeySchema,
+  /** Checked against the key's own schema by the service; `undefined` removes the key from the file. */
+  value: z.unknown(),
+  target: settingsTargetSchema,
+});
+
+export const settingsService = {
+  get: method(z.void(), settingsSnapshotSchema),
+  update: method(settingsUpdateSchema, z.void()),
+  onChanged: event(settingsSnapshotSchema),
+} as const;
