@@ -119,7 +119,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['build/**/*.mjs', 'test/**/*.ts'],
+    files: ['build/**/*.mjs', 'test/**/*.{ts,mjs}'],
     rules: { 'no-console': 'off' },
   },
 );

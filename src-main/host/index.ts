@@ -66,7 +66,6 @@ export async function createHost(options: HostOptions): Promise<Host> {
     return workspace;
   };
 
-  let router: Router | undefined;
   const handlers: LatheHandlers = {
     app: {
       info: () => ({
@@ -80,7 +79,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
         uptimeMs: Date.now() - startedAt,
         residentMemoryBytes: process.memoryUsage.rss(),
         heapUsedBytes: process.memoryUsage().heapUsed,
-        connections: router?.connectionCount ?? 0,
+        connections: router.connectionCount,
       }),
       notices: () => notices,
       onNotice: noticeEmitter.event,
@@ -106,7 +105,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       set: ({ key, value }) => state.set(key, value),
     },
   };
-  router = createRouter({ contract, handlers, logger });
+  const router = createRouter({ contract, handlers, logger });
   logger.info({ shell: options.shell, version: options.version, workspace: workspace?.info().name ?? null }, 'host started');
 
   return {

@@ -48,7 +48,7 @@ export class PathGuard {
 
   contains(absolute: string): boolean {
     const rel = relative(this.root, absolute);
-    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
   }
 }
 

@@ -1,0 +1,18 @@
+// `npm run bench -- <id>`: runs one benchmark from test/bench (bundled with esbuild, run under Node).
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const benchmarks = { P1: 'test/bench/startup.ts' };
+
+const [id, ...rest] = process.argv.slice(2);
+const entry = benchmarks[id?.toUpperCase() ?? ''];
+if (!entry) {
+  console.error(`usage: npm run bench -- <id>; known ids: ${Object.keys(benchmarks).join(', ')}`);
+  process.exit(2);
+}
+const outfile = join(root, 'out', 'bench', `${id.toUpperCase()}.mjs`);
+await esbuild.build({ entryPoints: [join(root, entry)], outfile, bundle: true, platform: 'node', format: 'esm', packages: 'external', target: 'node20', logLevel: 'warning' });
+spawn(process.execPath, [outfile, ...rest], { cwd: root, stdio: 'inherit' }).on('exit', (code) => process.exit(code ?? 1));

@@ -1,0 +1,106 @@
+// P1: from launching browser mode to a workbench where a key typed into an open file reaches Monaco,
+// against a bare page that only loads Monaco with the same file, side by side, 5 runs each.
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { chromiumArgs, findChromium } from '../e2e/chromium';
+import { repoRoot, startLathe } from '../e2e/lathe-server';
+import { median } from './measure';
+
+const runs = 5;
+const fixture = join(repoRoot, 'test', 'fixtures', 'workspace');
+const bareDir = join(repoRoot, 'out', 'bench', 'startup-bare');
+
+async function typeAndSee(page: Page): Promise<void> {
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type('qz');
+  await page.waitForFunction(() => document.querySelector('.monaco-editor .view-lines')?.textContent?.includes('qz'));
+}
+
+async function timeLathe(browser: Browser): Promise<{ ms: number; pid: number; stop: () => Promise<void> }> {
+  const scratch = mkdtempSync(join(tmpdir(), 'lathe-p1-'));
+  cpSync(fixture, join(scratch, 'workspace'), { recursive: true });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  const started = performance.now();
+  const lathe = await startLathe(join(scratch, 'workspace'), join(scratch, 'profile'));
+  await page.goto(lathe.url);
+  await page.getByText('src', { exact: true }).click();
+  await page.getByText('main.rs', { exact: true }).click();
+  await page.waitForFunction(() => document.querySelector('.monaco-editor .view-lines')?.textContent?.includes('fn greeting'));
+  await typeAndSee(page);
+  const ms = performance.now() - started;
+  return {
+    ms,
+    pid: lathe.process.pid ?? 0,
+    stop: async () => {
+      await context.close();
+      await lathe.stop();
+    },
+  };
+}
+
+async function timeBare(browser: Browser): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  const started = performance.now();
+  const server = spawn(process.execPath, [join(repoRoot, 'test', 'bench', 'startup-bare', 'serve.mjs'), bareDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve) => {
+    server.stdout.on('data', (chunk: Buffer) => {
+      const match = /ready at (\S+)/.exec(chunk.toString());
+      if (match?.[1]) resolve(match[1]);
+    });
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  await typeAndSee(page);
+  const ms = performance.now() - started;
+  await context.close();
+  server.kill();
+  return ms;
+}
+
+function residentMegabytes(pid: number): number {
+  const kilobytes = Number(spawnSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).stdout.trim());
+  return kilobytes / 1024;
+}
+
+if (!existsSync(join(repoRoot, 'out', 'server', 'server.mjs'))) {
+  spawnSync(process.execPath, [join(repoRoot, 'build', 'build.mjs')], { stdio: 'inherit' });
+}
+await build({
+  root: join(repoRoot, 'test', 'bench', 'startup-bare'),
+  base: './',
+  logLevel: 'warn',
+  build: { outDir: bareDir, emptyOutDir: true, target: 'es2022' },
+  worker: { format: 'es' },
+});
+copyFileSync(join(fixture, 'src', 'main.rs'), join(bareDir, 'file.rs'));
+
+const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs, headless: true });
+const lathe: number[] = [];
+const bare: number[] = [];
+let idleMegabytes = 0;
+// A warm-up of each, so that disk caches favour neither side.
+await timeBare(browser);
+await (await timeLathe(browser)).stop();
+for (let run = 1; run <= runs; run += 1) {
+  const latheRun = await timeLathe(browser);
+  lathe.push(latheRun.ms);
+  if (run === runs) {
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    idleMegabytes = residentMegabytes(latheRun.pid);
+  }
+  await latheRun.stop();
+  bare.push(await timeBare(browser));
+  console.log(`run ${run}: lathe ${lathe.at(-1)?.toFixed(0)} ms, bare monaco ${bare.at(-1)?.toFixed(0)} ms`);
+}
+await browser.close();
+const ratio = median(lathe) / median(bare);
+console.log(
+  `P1 startup ratio=${ratio.toFixed(2)} (lathe ${median(lathe).toFixed(0)} ms / bare monaco ${median(bare).toFixed(0)} ms, medians of ${runs}) goal<=1.5; host rss at idle ${idleMegabytes.toFixed(0)} MB`,
+);
