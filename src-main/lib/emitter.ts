@@ -4,13 +4,26 @@ import type { Disposable } from '../../src-shared/contract';
 export class Emitter<T> {
   private readonly listeners = new Set<(value: T) => void>();
 
+  /** `onListenerError` keeps one failing listener from starving the others; without it, errors propagate. */
+  constructor(private readonly onListenerError?: (error: unknown) => void) {}
+
   readonly event = (listener: (value: T) => void): Disposable => {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
   };
 
   fire(value: T): void {
-    for (const listener of [...this.listeners]) listener(value);
+    for (const listener of [...this.listeners]) {
+      if (!this.onListenerError) {
+        listener(value);
+        continue;
+      }
+      try {
+        listener(value);
+      } catch (error) {
+        this.onListenerError(error);
+      }
+    }
   }
 
   dispose(): void {
