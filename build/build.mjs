@@ -18,7 +18,7 @@ async function buildMain() {
     esbuild.build({ ...common, entryPoints: ['src-main/electron/main.ts'], outfile: 'out/main/electron.cjs', platform: 'node', format: 'cjs', packages: 'external' }),
     esbuild.build({ ...common, entryPoints: ['src-main/server/main.ts'], outfile: 'out/server/server.mjs', platform: 'node', format: 'esm', packages: 'external' }),
     // A sandboxed preload can require nothing but `electron`: bundle everything else into it.
-    esbuild.build({ ...common, entryPoints: ['src-preload/index.ts'], outfile: 'out/preload/preload.cjs', platform: 'node', format: 'cjs', external: ['electron'] }),
+    esbuild.build({ ...common, entryPoints: ['src-preload/index.ts'], outfile: 'out/preload/preload.cjs', platform: 'node', format: 'cjs', external: ['electron'], minify: true }),
   ]);
 }
 

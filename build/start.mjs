@@ -14,7 +14,8 @@ if (buildCode !== 0) process.exit(buildCode);
 
 const electron = findElectronBinary();
 if (electron.path) {
-  process.exit(await run(electron.path, [join(root, 'out', 'main', 'electron.cjs'), ...args]));
+  // Launched on the app folder, Electron takes its name, version and profile folder from package.json.
+  process.exit(await run(electron.path, ['.', ...args]));
 }
 console.log(`No Electron binary here (${electron.reason}); starting browser mode instead.`);
 process.exit(await run(process.execPath, [join(root, 'out', 'server', 'server.mjs'), ...(args.length > 0 ? args : ['.'])]));

@@ -20,6 +20,9 @@ export interface ClientWire {
 export const hostWireEvents = ['ack', 'cancel'] as const satisfies (keyof HostWire)[];
 export const clientWireEvents = ['chunk', 'end'] as const satisfies (keyof ClientWire)[];
 
+/** The one Electron IPC channel the preload and main speak birpc on. */
+export const electronRpcChannel = 'lathe:rpc';
+
 /** How many chunks a stream may have in flight before the host waits for acknowledgements. */
 export const streamWindow = 64;
 
