@@ -37,7 +37,7 @@ export function createRpcClient<C extends ContractSpec>(contract: C, channel: Ch
   };
 
   const acknowledge = (id: string): void => {
-    if (pendingAcks.size === 0) queueMicrotask(flushAcks);
+    if (pendingAcks.size === 0) void Promise.resolve().then(flushAcks);
     pendingAcks.set(id, (pendingAcks.get(id) ?? 0) + 1);
   };
 

@@ -31,7 +31,7 @@ async function timeLathe(browser: Browser): Promise<{ ms: number; pid: number; s
   await page.goto(lathe.url);
   await page.getByText('src', { exact: true }).click();
   await page.getByText('main.rs', { exact: true }).click();
-  await page.waitForFunction(() => document.querySelector('.monaco-editor .view-lines')?.textContent?.includes('fn greeting'));
+  await page.waitForFunction(() => document.querySelector('.monaco-editor .view-lines')?.textContent?.includes('greeting(name'));
   await typeAndSee(page);
   const ms = performance.now() - started;
   return {

@@ -29,7 +29,9 @@ describe('workbench in browser mode', () => {
     await page.getByText('src', { exact: true }).click();
     await page.getByText('main.rs', { exact: true }).click();
     const editor = page.getByTestId('editor');
-    await expect.poll(() => editor.locator('.view-lines').textContent()).toContain('fn greeting(name: &str)');
+    // Monaco renders spaces as non-breaking spaces.
+    const text = () => editor.locator('.view-lines').textContent().then((content) => content?.replaceAll('\u00a0', ' '));
+    await expect.poll(text).toContain('fn greeting(name: &str)');
     await expect.poll(() => page.getByTestId('tab').first().getAttribute('data-path')).toBe('src/main.rs');
   });
 

@@ -1,0 +1,31 @@
+import { EditorArea } from '../features/editor';
+import { NotificationToasts } from '../features/notifications';
+import { CommandPalette } from './commands';
+import { ActivityBar } from './layout/ActivityBar';
+import { PanelArea } from './layout/PanelArea';
+import { SideBar } from './layout/SideBar';
+import { StatusBar } from './layout/StatusBar';
+import { DisconnectedBanner } from './connection/DisconnectedBanner';
+import { useAppStore, useSetting } from './store';
+import './layout/workbench.css';
+
+/** The whole window: activity bar, side bar, editor and panel, status bar, and the overlays. */
+export function Workbench() {
+  const sideBarVisible = useSetting('workbench.sideBar.visible');
+  const panelVisible = useSetting('workbench.panel.visible');
+  const disconnected = useAppStore((state) => state.connection === 'disconnected');
+  return (
+    <div className={`workbench${disconnected ? ' is-disconnected' : ''}`}>
+      {disconnected ? <DisconnectedBanner /> : null}
+      <ActivityBar />
+      {sideBarVisible ? <SideBar /> : null}
+      <main className="main-column">
+        <EditorArea />
+        {panelVisible ? <PanelArea /> : null}
+      </main>
+      <StatusBar />
+      <CommandPalette />
+      <NotificationToasts />
+    </div>
+  );
+}

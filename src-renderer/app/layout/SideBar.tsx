@@ -1,0 +1,23 @@
+import { ExplorerView } from '../../features/explorer';
+import { Sash } from '../../platform/ui/Sash';
+import { useResizable } from './use-resizable';
+import { sideBarWidthLimits, useLayoutStore } from './layout-store';
+
+/** The primary side bar with its resize handle on the right edge. */
+export function SideBar() {
+  const width = useLayoutStore((state) => state.sideBarWidth);
+  const resize = useResizable({
+    size: width,
+    min: sideBarWidthLimits.min,
+    max: () => Math.round(window.innerWidth * 0.6),
+    defaultSize: sideBarWidthLimits.default,
+    direction: 1,
+    apply: (next) => useLayoutStore.getState().setSideBarWidth(next),
+  });
+  return (
+    <aside className="side-bar" style={{ width }} aria-label="Side Bar">
+      <ExplorerView />
+      <Sash orientation="vertical" label="Resize Side Bar" {...resize} />
+    </aside>
+  );
+}

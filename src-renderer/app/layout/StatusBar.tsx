@@ -1,0 +1,60 @@
+import { useEditorStore } from '../../features/editor';
+import { updateUserSetting } from '../../features/settings';
+import { errorMessage } from '../../platform/errors';
+import { Codicon } from '../../platform/ui/Codicon';
+import { notify } from '../../features/notifications';
+import { useAppStore } from '../store';
+
+const shellLabels = { electron: 'Desktop', browser: 'Browser' } as const;
+
+/** The bottom strip: the folder on the left; cursor, language, settings issues, shell and version on the right. */
+export function StatusBar() {
+  const info = useAppStore((state) => state.info);
+  const issueCount = useAppStore((state) => state.settings.issues.length);
+  const cursor = useEditorStore((state) => state.cursor);
+  const languageName = useEditorStore((state) => state.tabs.find((tab) => tab.path === state.activePath)?.languageName);
+
+  const showPanel = (): void => {
+    updateUserSetting('workbench.panel.visible', true).catch((error: unknown) =>
+      notify({ severity: 'error', message: `Could not show the panel: ${errorMessage(error)}` }),
+    );
+  };
+
+  return (
+    <footer className="status-bar" aria-label="Status Bar">
+      <div className="status-bar-left">
+        <span className="status-bar-item" data-testid="statusbar-workspace" title={info?.workspace?.root ?? 'No folder open'}>
+          <Codicon name="folder" />
+          {info ? (info.workspace?.name ?? 'No Folder') : ''}
+        </span>
+      </div>
+      <div className="status-bar-right">
+        {cursor ? (
+          <span className="status-bar-item" data-testid="statusbar-cursor">
+            Ln {cursor.line}, Col {cursor.column}
+          </span>
+        ) : null}
+        {languageName ? <span className="status-bar-item">{languageName}</span> : null}
+        <button
+          type="button"
+          className={`status-bar-item${issueCount > 0 ? ' has-issues' : ''}`}
+          data-testid="statusbar-issues"
+          title={issueCount === 1 ? '1 settings issue' : `${issueCount} settings issues`}
+          onClick={showPanel}
+        >
+          <Codicon name="warning" />
+          {issueCount}
+        </button>
+        {info ? (
+          <span className="status-bar-item" data-testid="statusbar-shell" title={`Running on ${info.platform}`}>
+            <Codicon name={info.shell === 'electron' ? 'vm' : 'globe'} />
+            {shellLabels[info.shell]}
+          </span>
+        ) : null}
+        <span className="status-bar-item" data-testid="statusbar-version">
+          {info ? `${info.name} ${info.version}` : ''}
+        </span>
+      </div>
+    </footer>
+  );
+}

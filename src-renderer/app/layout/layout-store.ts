@@ -1,0 +1,19 @@
+import { create } from 'zustand';
+
+export const sideBarWidthLimits = { min: 170, default: 260 } as const;
+export const panelHeightLimits = { min: 100, default: 240 } as const;
+
+interface LayoutState {
+  sideBarWidth: number;
+  panelHeight: number;
+  setSideBarWidth(width: number): void;
+  setPanelHeight(height: number): void;
+}
+
+/** Sizes of the resizable parts; their visibility is a setting, not layout state. */
+export const useLayoutStore = create<LayoutState>()((set) => ({
+  sideBarWidth: sideBarWidthLimits.default,
+  panelHeight: panelHeightLimits.default,
+  setSideBarWidth: (sideBarWidth) => set({ sideBarWidth }),
+  setPanelHeight: (panelHeight) => set({ panelHeight }),
+}));

@@ -1,0 +1,35 @@
+import { registerEditorCommands } from '../features/editor';
+import { registerSettingsCommands } from '../features/settings';
+import { provideHost } from '../platform/host';
+import { connectToHost } from '../platform/rpc';
+import { installKeybindingListener } from './commands';
+import { followHost } from './host-events';
+import { restoreLayout } from './layout/layout-persistence';
+import { useAppStore } from './store';
+import { syncThemeWithSettings } from './theme-sync';
+import { registerWorkbenchCommands } from './workbench-commands';
+
+/** Connects to the host, loads the first state, registers commands and keys, then lets the workbench show. */
+export async function startWorkbench(): Promise<void> {
+  const { setConnection } = useAppStore.getState();
+  window.addEventListener('lathe:disconnected', () => {
+    setConnection(useAppStore.getState().connection === 'connecting' ? 'failed' : 'disconnected');
+  });
+  syncThemeWithSettings();
+  registerWorkbenchCommands();
+  registerSettingsCommands();
+  registerEditorCommands();
+
+  try {
+    const api = await connectToHost();
+    provideHost(api);
+    await Promise.all([followHost(api), restoreLayout()]);
+  } catch (error) {
+    console.error('Could not connect to the Lathe host', error);
+    setConnection('failed');
+    return;
+  }
+  if (useAppStore.getState().connection !== 'connecting') return;
+  installKeybindingListener();
+  setConnection('connected');
+}

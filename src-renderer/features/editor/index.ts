@@ -1,0 +1,5 @@
+export { EditorArea } from './EditorArea';
+export { openFile, saveActiveEditor, closeActiveEditor } from './actions';
+export { registerEditorCommands } from './commands';
+export { loadMonaco } from './monaco-loader';
+export { useEditorStore } from './store';

@@ -1,0 +1,2 @@
+export { ExplorerView } from './ExplorerView';
+export { useExplorerStore } from './store';

@@ -1,0 +1,23 @@
+import { create } from 'zustand';
+
+export type NotificationSeverity = 'info' | 'warning' | 'error';
+
+export interface Notification {
+  id: number;
+  severity: NotificationSeverity;
+  message: string;
+}
+
+interface NotificationsState {
+  notifications: Notification[];
+  add(notification: Notification): void;
+  dismiss(id: number): void;
+}
+
+export const useNotificationsStore = create<NotificationsState>()((set) => ({
+  notifications: [],
+  add: (notification) => set((state) => ({ notifications: [...state.notifications, notification].slice(-maxVisible) })),
+  dismiss: (id) => set((state) => ({ notifications: state.notifications.filter((notification) => notification.id !== id) })),
+}));
+
+const maxVisible = 5;

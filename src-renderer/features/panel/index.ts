@@ -1,0 +1,2 @@
+export { OutputPanel } from './OutputPanel';
+export { usePanelStore } from './store';

@@ -1,0 +1,2 @@
+export { updateUserSetting } from './update-setting';
+export { registerSettingsCommands } from './commands';
