@@ -65,6 +65,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
     if (!workspace) throw new LatheError('UNAVAILABLE', 'No folder is open');
     return workspace;
   };
+  const stateKey = (key: string, scope: 'global' | 'workspace'): string =>
+    scope === 'global' ? key : `workspace:${requireWorkspace().id}:${key}`;
 
   const handlers: LatheHandlers = {
     app: {
@@ -101,8 +103,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
       delete: ({ key }) => options.secrets.delete(key),
     },
     state: {
-      get: ({ key }) => state.get(key),
-      set: ({ key, value }) => state.set(key, value),
+      get: ({ key, scope }) => state.get(stateKey(key, scope)),
+      set: ({ key, scope, value }) => state.set(stateKey(key, scope), value),
     },
   };
   const router = createRouter({ contract, handlers, logger });

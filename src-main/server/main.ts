@@ -15,15 +15,17 @@ async function main(): Promise<void> {
   const port = Number(flagValue(args, 'port') ?? 0);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not ${flagValue(args, 'port')}`);
 
-  const host = await createHost({
+  // The page and its scripts load while the host starts; the socket waits for the host.
+  const starting = createHost({
     shell: 'browser',
     userDataDir: resolveUserDataDir({ argv: args, env: process.env, fallback: defaultUserDataDir(process.env, process.platform) }),
     workspaceRoot: resolveWorkspaceArg(args),
     secrets: new EnvironmentSecretStore(process.env),
     version,
   });
-  const server = await startBrowserModeServer({ host, rendererDir: join(appRoot, 'out', 'renderer'), port });
+  const server = await startBrowserModeServer({ host: starting, rendererDir: join(appRoot, 'out', 'renderer'), port });
   process.stdout.write(`Lathe ${version} (browser mode) is ready at ${server.url}\n`);
+  const host = await starting;
 
   let stopping = false;
   const stop = (): void => {

@@ -22,8 +22,16 @@ const maxFrameBytes = 300 * 1024 * 1024;
  * Serves the built renderer and the host's RPC over a WebSocket on 127.0.0.1 only.
  * Every request needs the per-launch token (in the URL once, then in an HttpOnly cookie).
  */
-export async function startBrowserModeServer(options: { host: Host; rendererDir: string; port: number }): Promise<BrowserModeServer> {
-  const { host, rendererDir } = options;
+export async function startBrowserModeServer(options: {
+  /** May still be starting: pages are served at once, and sockets are accepted when the host is ready. */
+  host: Host | Promise<Host>;
+  rendererDir: string;
+  port: number;
+}): Promise<BrowserModeServer> {
+  const { rendererDir } = options;
+  const hostReady = Promise.resolve(options.host);
+  // A host that fails to start is reported by whoever created it; here it only means no sockets.
+  const whenHost = (use: (host: Host) => void): void => void hostReady.then(use, () => undefined);
   const token = randomBytes(24).toString('base64url');
   let port = options.port;
   const sockets = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
@@ -34,7 +42,8 @@ export async function startBrowserModeServer(options: { host: Host; rendererDir:
       { token, port },
     );
     if (!decision.allowed) {
-      host.logger.warn({ status: decision.status, reason: decision.reason, path: (request.url ?? '').split('?')[0] }, 'refused browser-mode request');
+      const facts = { status: decision.status, reason: decision.reason, path: (request.url ?? '').split('?')[0] };
+      whenHost((host) => host.logger.warn(facts, 'refused browser-mode request'));
     }
     return decision;
   };
@@ -77,7 +86,7 @@ export async function startBrowserModeServer(options: { host: Host; rendererDir:
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (webSocket) => serveRpc(host, webSocket));
+    whenHost((host) => sockets.handleUpgrade(request, socket, head, (webSocket) => serveRpc(host, webSocket)));
   });
 
   await new Promise<void>((resolve, reject) => {

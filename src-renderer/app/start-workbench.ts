@@ -1,4 +1,4 @@
-import { registerEditorCommands } from '../features/editor';
+import { guardUnsavedChangesOnUnload, loadMonaco, persistOpenEditors, registerEditorCommands, restoreOpenEditors } from '../features/editor';
 import { registerSettingsCommands } from '../features/settings';
 import { provideHost } from '../platform/host';
 import { connectToHost } from '../platform/rpc';
@@ -19,6 +19,9 @@ export async function startWorkbench(): Promise<void> {
   registerWorkbenchCommands();
   registerSettingsCommands();
   registerEditorCommands();
+  // Fetch and compile the editor while the connection and the first host calls are in flight,
+  // so opening the first file does not wait for megabytes of Monaco.
+  void loadMonaco();
 
   try {
     const api = await connectToHost();
@@ -31,5 +34,10 @@ export async function startWorkbench(): Promise<void> {
   }
   if (useAppStore.getState().connection !== 'connecting') return;
   installKeybindingListener();
+  if (!window.lathe) guardUnsavedChangesOnUnload();
   setConnection('connected');
+  if (useAppStore.getState().info?.workspace) {
+    await restoreOpenEditors();
+    persistOpenEditors();
+  }
 }

@@ -47,3 +47,9 @@ export async function runFromPalette(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Enter');
   await page.getByTestId('command-palette').waitFor({ state: 'hidden' });
 }
+
+/** The text Monaco shows (it renders spaces as non-breaking spaces; they come back as spaces). */
+export async function editorText(page: Page): Promise<string> {
+  const text = await page.getByTestId('editor').locator('.view-lines').textContent();
+  return (text ?? '').replaceAll('\u00a0', ' ');
+}

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { repoRoot } from './lathe-server';
-import { openWorkbench, runFromPalette, type OpenWorkbench } from './open-workbench';
+import { editorText, openWorkbench, runFromPalette, type OpenWorkbench } from './open-workbench';
 
 let workbench: OpenWorkbench;
 
@@ -28,10 +28,7 @@ describe('workbench in browser mode', () => {
     const { page } = workbench;
     await page.getByText('src', { exact: true }).click();
     await page.getByText('main.rs', { exact: true }).click();
-    const editor = page.getByTestId('editor');
-    // Monaco renders spaces as non-breaking spaces.
-    const text = () => editor.locator('.view-lines').textContent().then((content) => content?.replaceAll('\u00a0', ' '));
-    await expect.poll(text).toContain('fn greeting(name: &str)');
+    await expect.poll(() => editorText(page)).toContain('fn greeting(name: &str)');
     await expect.poll(() => page.getByTestId('tab').first().getAttribute('data-path')).toBe('src/main.rs');
   });
 
@@ -75,6 +72,13 @@ describe('workbench in browser mode', () => {
     writeFileSync(file, text);
     await expect.poll(() => page.getByTestId('panel').textContent(), { timeout: 10_000 }).toMatch(/settings\.json:3:\d+/);
     expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  it('reopens the open editors after a reload', async () => {
+    const { page } = workbench;
+    await page.reload();
+    await expect.poll(() => page.getByTestId('tab').first().getAttribute('data-path')).toBe('src/main.rs');
+    await expect.poll(() => editorText(page)).toContain('saved from the e2e test');
   });
 
   it('saves a screenshot and saw no CSP violation or console error', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { open, readdir, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { LatheError, type DirectoryEntry, type FileContent, type WorkspaceInfo } from '../../../src-shared/contract';
@@ -21,6 +22,11 @@ export class WorkspaceService {
     });
     if (!info.isDirectory()) throw new LatheError('UNSUPPORTED', `${root} is not a folder`);
     return new WorkspaceService(await PathGuard.create(root));
+  }
+
+  /** A stable id for the folder's per-workspace state: its real path, hashed. */
+  get id(): string {
+    return createHash('sha256').update(this.guard.root).digest('hex').slice(0, 16);
   }
 
   info(): WorkspaceInfo {

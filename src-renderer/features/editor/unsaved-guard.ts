@@ -1,0 +1,11 @@
+import { useEditorStore } from './store';
+
+/**
+ * In a browser tab, asks before a close or reload would drop unsaved buffers. (Electron's window
+ * must answer this in main, where a page that blocks unloading could otherwise never close.)
+ */
+export function guardUnsavedChangesOnUnload(): void {
+  window.addEventListener('beforeunload', (event) => {
+    if (useEditorStore.getState().tabs.some((tab) => tab.dirty)) event.preventDefault();
+  });
+}
