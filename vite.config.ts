@@ -15,5 +15,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 8192,
     // Inlined assets would become `data:` URLs; fonts must come from 'self' under the CSP.
     assetsInlineLimit: 0,
+    // The build's own profiling report is noise in every `npm test` and `npm start`.
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
 });

@@ -8,6 +8,6 @@ export function findElectronBinary() {
     if (typeof path === 'string' && existsSync(path)) return { path };
     return { reason: `the electron package names ${String(path)}, which does not exist` };
   } catch {
-    return { reason: 'the electron package was installed without its binary (offline, or ELECTRON_SKIP_BINARY_DOWNLOAD=1)' };
+    return { reason: 'the electron package was installed without its binary, offline or with ELECTRON_SKIP_BINARY_DOWNLOAD=1' };
   }
 }

@@ -77,7 +77,7 @@ await build({
   root: join(repoRoot, 'test', 'bench', 'startup-bare'),
   base: './',
   logLevel: 'warn',
-  build: { outDir: bareDir, emptyOutDir: true, target: 'es2022' },
+  build: { outDir: bareDir, emptyOutDir: true, target: 'es2022', rolldownOptions: { checks: { bundlerTimings: false } } },
   worker: { format: 'es' },
 });
 copyFileSync(join(fixture, 'src', 'main.rs'), join(bareDir, 'file.rs'));

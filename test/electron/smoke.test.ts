@@ -1,34 +1,21 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findElectronBinary } from '../../build/electron-binary.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 const mainBundle = join(root, 'out', 'main', 'electron.cjs');
 const fixtureWorkspace = join(root, 'test', 'fixtures', 'workspace');
 const screenshot = join(root, 'test-results', 'electron-smoke.png');
 
-/**
- * The electron package exports its executable's path, but throws when the binary was never
- * downloaded. Launching Playwright without one takes the test process down, so look first.
- */
-function findElectronBinary(): string | undefined {
-  try {
-    const path: unknown = createRequire(import.meta.url)('electron');
-    return typeof path === 'string' && existsSync(path) ? path : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const electronBinary = findElectronBinary();
+// Launching Playwright's _electron without a binary takes the test process down, so look first.
+const electron = findElectronBinary();
+const electronBinary = electron.path;
 if (!electronBinary) {
-  process.stdout.write(
-    'electron smoke: skipped — no Electron binary on this machine (ELECTRON_SKIP_BINARY_DOWNLOAD or offline install); run npm install with network access to get one\n',
-  );
+  process.stdout.write(`electron smoke: skipped: no Electron binary on this machine (${electron.reason}); run npm install with network access to get one\n`);
 }
 
 describe.skipIf(!electronBinary)('the Electron app', () => {
