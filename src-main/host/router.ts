@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { createBirpc, type ChannelOptions } from 'birpc';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
@@ -77,7 +78,9 @@ export function createRouter({ contract, handlers, logger }: RouterOptions): Rou
   function connect(channel: ChannelOptions, label: string): Connection {
     const id = `${label}-${++sequence}`;
     const lifetime = new AbortController();
-    const streams = new Map<string, { credit: number; wake: () => void; controller: AbortController }>();
+    const streams = new Map<string, { credit: number; wake: () => void; controller: AbortController; detach: () => void }>();
+    // Every open stream listens for the connection's end; a window may hold many at once.
+    setMaxListeners(0, lifetime.signal);
 
     const context = (signal: AbortSignal): CallContext => ({ connectionId: id, signal });
 
@@ -102,6 +105,7 @@ export function createRouter({ contract, handlers, logger }: RouterOptions): Rou
       } catch (error) {
         failure = toWireError(error, wireName);
       } finally {
+        state.detach();
         streams.delete(streamId);
       }
       if (!signal.aborted) void remote.end(streamId, failure).catch(() => undefined);
@@ -128,7 +132,6 @@ export function createRouter({ contract, handlers, logger }: RouterOptions): Rou
           if (streams.has(streamId)) throw new LatheError('CONFLICT', `Stream ${streamId} is already open`);
           const spec = expectMember(wireName, ['stream', 'event']);
           const controller = new AbortController();
-          lifetime.signal.addEventListener('abort', () => controller.abort(), { once: true, signal: controller.signal });
           let source: AsyncIterable<unknown>;
           let chunkSchema: z.ZodType;
           if (spec.kind === 'stream') {
@@ -140,7 +143,10 @@ export function createRouter({ contract, handlers, logger }: RouterOptions): Rou
             source = subscribeToEvent(handlerFor(wireName), controller.signal);
             chunkSchema = spec.payload;
           }
-          streams.set(streamId, { credit: streamWindow, wake: () => undefined, controller });
+          const abortWithConnection = (): void => controller.abort();
+          lifetime.signal.addEventListener('abort', abortWithConnection, { once: true });
+          const detach = (): void => lifetime.signal.removeEventListener('abort', abortWithConnection);
+          streams.set(streamId, { credit: streamWindow, wake: () => undefined, controller, detach });
           void pump(streamId, wireName, chunkSchema, source);
         } catch (error) {
           throw toWireError(error, String(wireName));
