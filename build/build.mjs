@@ -27,7 +27,8 @@ async function buildRenderer() {
 }
 
 const started = Date.now();
-if (targets.size === 0) rmSync(join(root, 'out'), { recursive: true, force: true });
+// out/native (addons built for Electron) survives; the bundles are made anew.
+if (wants('main')) for (const folder of ['main', 'server', 'preload']) rmSync(join(root, 'out', folder), { recursive: true, force: true });
 if (wants('main')) await buildMain();
 if (wants('renderer')) await buildRenderer();
 console.log(`built ${targets.size === 0 ? 'all targets' : [...targets].join(', ')} in ${Date.now() - started} ms`);

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findElectronBinary } from './electron-binary.mjs';
+import { ensureElectronSqlite } from './electron-natives.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -14,6 +15,11 @@ if (buildCode !== 0) process.exit(buildCode);
 
 const electron = findElectronBinary();
 if (electron.path) {
+  const natives = ensureElectronSqlite(root);
+  if (!natives.ok) {
+    console.error(`Cannot start the Electron app: ${natives.reason}. \`npm run serve -- <folder>\` starts browser mode.`);
+    process.exit(1);
+  }
   // Launched on the app folder, Electron takes its name, version and profile folder from package.json.
   process.exit(await run(electron.path, ['.', ...args]));
 }

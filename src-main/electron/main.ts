@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell, type OpenDialogOptions } from 'electron';
 import { createHost, type Host } from '../host';
@@ -89,6 +90,7 @@ async function start(): Promise<void> {
     workspaceRoot,
     secrets: new EncryptedFileSecretStore(join(userDataDir, 'secrets.json'), safeStorage),
     version: app.getVersion(),
+    ...developmentSqliteBinding(),
   });
   const started = await hostStarting;
   host = started;
@@ -172,4 +174,15 @@ async function shutDown(): Promise<void> {
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Run from a checkout (`npm start`), the better-sqlite3 in node_modules is built for Node, whose
+ * ABI Electron's does not share; build/start.mjs builds one for this Electron beside the bundles.
+ * A packaged app has its node_modules rebuilt for Electron by electron-builder and needs nothing.
+ */
+function developmentSqliteBinding(): { sqliteBinding?: string } {
+  if (app.isPackaged) return {};
+  const binding = join(app.getAppPath(), 'out', 'native', `electron-${process.versions.electron}`, 'better_sqlite3.node');
+  return existsSync(binding) ? { sqliteBinding: binding } : {};
 }

@@ -17,6 +17,8 @@ export interface HostOptions {
   workspaceRoot: string | null;
   secrets: SecretStore;
   version: string;
+  /** The better-sqlite3 addon to load instead of the package's own (Electron in development). */
+  sqliteBinding?: string;
   /** Tests pass a silent logger; by default logs go to rotating files in the profile. */
   logger?: Logger;
 }
@@ -54,7 +56,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
   applyLogLevel();
   const logLevelSubscription = settings.onChanged(applyLogLevel);
 
-  const { db, notices: storageNotices } = openDatabase(join(options.userDataDir, 'lathe.db'), profileMigrations, logger);
+  const { db, notices: storageNotices } = openDatabase(join(options.userDataDir, 'lathe.db'), profileMigrations, logger, {
+    ...(options.sqliteBinding ? { nativeBinding: options.sqliteBinding } : {}),
+  });
   const state = new StateStore(db);
 
   const notices: Notice[] = [...storageNotices];

@@ -25,10 +25,15 @@ class UnusableDatabase extends Error {
  * transaction each. A corrupt file, or one written by a newer Lathe, is moved aside (never
  * deleted) and a fresh database is created, so a bad file can neither crash-loop nor be wiped.
  */
-export function openDatabase(file: string, migrations: readonly Migration[], logger: Logger): OpenedDatabase {
+export interface OpenDatabaseOptions {
+  /** A better-sqlite3 addon built for this runtime (Electron's ABI differs from Node's); the package's own when absent. */
+  nativeBinding?: string;
+}
+
+export function openDatabase(file: string, migrations: readonly Migration[], logger: Logger, options: OpenDatabaseOptions = {}): OpenedDatabase {
   mkdirSync(dirname(file), { recursive: true });
   try {
-    return { db: openAndMigrate(file, migrations, logger), notices: [] };
+    return { db: openAndMigrate(file, migrations, logger, options), notices: [] };
   } catch (error) {
     const reason = error instanceof UnusableDatabase ? error.reason : isCorruption(error) ? 'corrupt' : undefined;
     if (!reason) throw error;
@@ -40,14 +45,14 @@ export function openDatabase(file: string, migrations: readonly Migration[], log
     const message = `The profile database ${why}. It was moved to ${movedTo} and a new one was created; nothing was deleted.`;
     logger.warn({ movedTo, reason }, 'profile database moved aside');
     return {
-      db: openAndMigrate(file, migrations, logger),
+      db: openAndMigrate(file, migrations, logger, options),
       notices: [{ id: `storage.${reason}`, severity: 'warning', source: 'storage', message }],
     };
   }
 }
 
-function openAndMigrate(file: string, migrations: readonly Migration[], logger: Logger): Database.Database {
-  const db = new Database(file);
+function openAndMigrate(file: string, migrations: readonly Migration[], logger: Logger, options: OpenDatabaseOptions): Database.Database {
+  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');

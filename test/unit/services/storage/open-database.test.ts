@@ -78,4 +78,12 @@ describe('openDatabase', () => {
     expect(aside.prepare('SELECT v FROM precious').get()).toEqual({ v: 'keep me' });
     aside.close();
   });
+
+  it('loads the addon named by nativeBinding, and refuses a path that is none', () => {
+    const addon = join(import.meta.dirname, '..', '..', '..', '..', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+    const { db } = openDatabase(freshFile(), profileMigrations, silentLogger, { nativeBinding: addon });
+    expect(db.prepare('SELECT 1 AS one').get()).toEqual({ one: 1 });
+    db.close();
+    expect(() => openDatabase(freshFile(), profileMigrations, silentLogger, { nativeBinding: '/nonexistent/better_sqlite3.node' })).toThrow();
+  });
 });
