@@ -90,6 +90,7 @@ async function start(): Promise<void> {
     workspaceRoot,
     secrets: new EncryptedFileSecretStore(join(userDataDir, 'secrets.json'), safeStorage),
     version: app.getVersion(),
+    trash: (path) => shell.trashItem(path),
     ...developmentSqliteBinding(),
   });
   const started = await hostStarting;

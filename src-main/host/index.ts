@@ -1,12 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { contract, LatheError, type AppInfo, type Notice } from '../../src-shared/contract';
+import { contract, LatheError, type AppInfo, type FileChanges, type Notice } from '../../src-shared/contract';
 import { Emitter } from '../lib/emitter';
 import type { SecretStore } from '../services/secrets';
+import { BackupService } from '../services/backups';
+import { findFiles } from '../services/search';
 import { SettingsService } from '../services/settings';
 import { openDatabase, profileMigrations, StateStore } from '../services/storage';
-import { WorkspaceService } from '../services/workspace';
+import { FileWatcherService } from '../services/watcher';
+import { WorkspaceService, type TrashFunction } from '../services/workspace';
 import type { LatheHandlers } from './handlers';
 import { createLogger } from './logger';
 import { createRouter, type Router } from './router';
@@ -17,6 +20,8 @@ export interface HostOptions {
   workspaceRoot: string | null;
   secrets: SecretStore;
   version: string;
+  /** The OS trash, where the shell has one (Electron's `shell.trashItem`). */
+  trash?: TrashFunction;
   /** The better-sqlite3 addon to load instead of the package's own (Electron in development). */
   sqliteBinding?: string;
   /** Tests pass a silent logger; by default logs go to rotating files in the profile. */
@@ -43,7 +48,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
   mkdirSync(options.userDataDir, { recursive: true });
   const logger = options.logger ?? createLogger(options.userDataDir, 'info');
 
-  const workspace = options.workspaceRoot ? await WorkspaceService.open(options.workspaceRoot) : null;
+  const workspace = options.workspaceRoot ? await WorkspaceService.open(options.workspaceRoot, options.trash) : null;
   const settings = new SettingsService({
     userFile: join(options.userDataDir, 'settings.json'),
     workspaceFile: workspace ? join(workspace.guard.root, '.lathe', 'settings.json') : null,
@@ -60,6 +65,19 @@ export async function createHost(options: HostOptions): Promise<Host> {
     ...(options.sqliteBinding ? { nativeBinding: options.sqliteBinding } : {}),
   });
   const state = new StateStore(db);
+
+  const backups = workspace ? new BackupService(join(options.userDataDir, 'backups', workspace.id), logger) : null;
+  const requireBackups = (): BackupService => {
+    if (!backups) throw new LatheError('UNAVAILABLE', 'No folder is open');
+    return backups;
+  };
+
+  const watcher = workspace
+    ? await FileWatcherService.start({ root: workspace.guard.root, excludes: () => settings.get('files.exclude'), logger })
+    : null;
+  const excludesSubscription = settings.onChanged(() => void watcher?.updateExcludes());
+  const fileChanges = new Emitter<FileChanges>();
+  const watcherSubscription = watcher?.onDidChange((changes) => fileChanges.fire(changes));
 
   const notices: Notice[] = [...storageNotices];
   const noticeEmitter = new Emitter<Notice>();
@@ -99,12 +117,26 @@ export async function createHost(options: HostOptions): Promise<Host> {
     workspace: {
       list: ({ path }) => requireWorkspace().list(path),
       readFile: ({ path }) => requireWorkspace().readFile(path),
-      writeFile: ({ path, content }) => requireWorkspace().writeFile(path, content),
+      writeFile: ({ path, content, encoding }) => requireWorkspace().writeFile(path, content, encoding),
+      stat: ({ path }) => requireWorkspace().stat(path),
+      createFile: ({ path }) => requireWorkspace().createFile(path),
+      createFolder: ({ path }) => requireWorkspace().createFolder(path),
+      rename: ({ from, to, overwrite }) => requireWorkspace().rename(from, to, overwrite),
+      copy: ({ from, to }) => requireWorkspace().copy(from, to),
+      delete: ({ path, useTrash }) => requireWorkspace().delete(path, useTrash),
+      findFiles: ({ limit }, { signal }) =>
+        findFiles({ root: requireWorkspace().guard.root, limit, excludes: settings.get('files.exclude'), signal }),
+      onDidChangeFiles: fileChanges.event,
     },
     secrets: {
       isSet: ({ key }) => options.secrets.isSet(key),
       set: ({ key, value }) => options.secrets.set(key, value),
       delete: ({ key }) => options.secrets.delete(key),
+    },
+    backups: {
+      save: ({ path, content }) => requireBackups().save(requireWorkspace().guard.normalize(path), content),
+      discard: ({ path }) => requireBackups().discard(requireWorkspace().guard.normalize(path)),
+      list: () => (backups ? backups.list() : []),
     },
     state: {
       get: ({ key, scope }) => state.get(stateKey(key, scope)),
@@ -127,6 +159,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
     async dispose() {
       router.closeAll();
       logLevelSubscription.dispose();
+      excludesSubscription.dispose();
+      watcherSubscription?.dispose();
+      fileChanges.dispose();
+      await watcher?.dispose();
       noticeEmitter.dispose();
       commandRequests.dispose();
       await settings.dispose();

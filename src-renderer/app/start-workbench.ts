@@ -1,4 +1,5 @@
 import { guardUnsavedChangesOnUnload, loadMonaco, persistOpenEditors, registerEditorCommands, restoreOpenEditors } from '../features/editor';
+import { registerQuickOpen } from '../features/quick-open';
 import { registerSettingsCommands } from '../features/settings';
 import { provideHost } from '../platform/host';
 import { connectToHost } from '../platform/rpc';
@@ -19,6 +20,7 @@ export async function startWorkbench(): Promise<void> {
   registerWorkbenchCommands();
   registerSettingsCommands();
   registerEditorCommands();
+  registerQuickOpen();
   // Fetch and compile the editor while the connection and the first host calls are in flight,
   // so opening the first file does not wait for megabytes of Monaco.
   void loadMonaco();

@@ -5,6 +5,7 @@ import { updateUserSetting } from '../features/settings';
 import { host } from '../platform/host';
 import { registerCommand, usePaletteStore } from './commands';
 import { formatHostStatus } from './host-status';
+import { showSideBarView } from './layout/show-side-bar-view';
 import { currentSetting } from './store';
 
 /** The commands the shell itself owns (layout, palette, window, host). Features register their own. */
@@ -32,11 +33,12 @@ export function registerWorkbenchCommands(): Disposable[] {
       run: () => updateUserSetting('workbench.panel.visible', !currentSetting('workbench.panel.visible')),
     }),
     registerCommand({
-      id: 'workbench.action.focusExplorer',
+      id: 'workbench.view.explorer',
       category: 'View',
-      title: 'Focus on Explorer View',
+      title: 'Show Explorer',
+      keybinding: 'mod+shift+e',
       run: async () => {
-        if (!currentSetting('workbench.sideBar.visible')) await updateUserSetting('workbench.sideBar.visible', true);
+        await showSideBarView('explorer');
         useExplorerStore.getState().requestFocus();
       },
     }),

@@ -1,5 +1,6 @@
 import type { ContractClient } from './define';
 import { appService } from './services/app';
+import { backupsService } from './services/backups';
 import { secretsService } from './services/secrets';
 import { settingsService } from './services/settings';
 import { stateService } from './services/state';
@@ -12,6 +13,7 @@ export const contract = {
   workspace: workspaceService,
   secrets: secretsService,
   state: stateService,
+  backups: backupsService,
 } as const;
 
 export type Contract = typeof contract;
@@ -25,3 +27,4 @@ export * from './services/settings';
 export * from './services/workspace';
 export * from './services/secrets';
 export * from './services/state';
+export * from './services/backups';

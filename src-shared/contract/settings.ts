@@ -125,6 +125,8 @@ export type SettingsIssue = z.infer<typeof settingsIssueSchema>;
 
 export const settingsSnapshotSchema = z.object({
   values: settingsValuesSchema,
+  /** The valid values each file sets, so the settings UI can show what is modified where. */
+  layers: z.object({ user: settingsValuesSchema.partial(), workspace: settingsValuesSchema.partial() }),
   issues: z.array(settingsIssueSchema),
   files: z.object({ user: z.string(), workspace: z.string().nullable() }),
 });

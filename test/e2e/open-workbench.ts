@@ -43,7 +43,8 @@ export async function runFromPalette(page: Page, title: string): Promise<void> {
   const input = page.getByTestId('command-palette-input');
   await input.waitFor();
   await input.fill(title);
-  await page.getByRole('option').first().waitFor();
+  // Wait for the filtered list: Enter on a list not yet filtered would run another command.
+  await page.getByRole('option').first().filter({ hasText: title }).waitFor();
   await page.keyboard.press('Enter');
   await page.getByTestId('command-palette').waitFor({ state: 'hidden' });
 }

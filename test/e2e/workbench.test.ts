@@ -29,7 +29,7 @@ describe('workbench in browser mode', () => {
     await page.getByText('src', { exact: true }).click();
     await page.getByText('main.rs', { exact: true }).click();
     await expect.poll(() => editorText(page)).toContain('fn greeting(name: &str)');
-    await expect.poll(() => page.getByTestId('tab').first().getAttribute('data-path')).toBe('src/main.rs');
+    await expect.poll(() => page.locator('[data-testid="tab"][aria-selected="true"]').getAttribute('data-path')).toBe('src/main.rs');
   });
 
   it('types into the editor and saves the bytes to disk', async () => {
@@ -37,9 +37,9 @@ describe('workbench in browser mode', () => {
     await page.getByTestId('editor').locator('.view-lines').click();
     await page.keyboard.press('Control+End');
     await page.keyboard.type('\n// saved from the e2e test\n');
-    await expect.poll(() => page.getByTestId('tab').first().getAttribute('data-dirty')).toBe('true');
+    await expect.poll(() => page.locator('[data-testid="tab"][data-path="src/main.rs"]').getAttribute('data-dirty')).toBe('true');
     await page.keyboard.press('Control+S');
-    await expect.poll(() => page.getByTestId('tab').first().getAttribute('data-dirty')).toBe('false');
+    await expect.poll(() => page.locator('[data-testid="tab"][data-path="src/main.rs"]').getAttribute('data-dirty')).toBe('false');
     const onDisk = readFileSync(join(inject('workspaceDir'), 'src', 'main.rs'), 'utf8');
     expect(onDisk).toContain('// saved from the e2e test');
     expect(onDisk).toContain('fn greeting(name: &str)');
@@ -77,7 +77,7 @@ describe('workbench in browser mode', () => {
   it('reopens the open editors after a reload', async () => {
     const { page } = workbench;
     await page.reload();
-    await expect.poll(() => page.getByTestId('tab').first().getAttribute('data-path')).toBe('src/main.rs');
+    await expect.poll(() => page.locator('[data-testid="tab"][aria-selected="true"]').getAttribute('data-path')).toBe('src/main.rs');
     await expect.poll(() => editorText(page)).toContain('saved from the e2e test');
   });
 

@@ -29,7 +29,7 @@ export interface SettingsServiceOptions {
 export interface SettingsUpdate {
   key: SettingKey;
   /** Checked against the key's schema; `undefined` removes the key from the file. */
-  value: unknown;
+  value?: unknown;
   target: SettingsTarget;
 }
 
@@ -166,6 +166,7 @@ export class SettingsService {
   private build(user: SettingsLayer, workspace: SettingsLayer): SettingsSnapshot {
     return deepFreeze({
       values: mergeLayers([user.values, workspace.values]),
+      layers: { user: user.values, workspace: workspace.values },
       issues: [...user.issues, ...workspace.issues],
       files: { user: this.options.userFile, workspace: this.options.workspaceFile },
     });

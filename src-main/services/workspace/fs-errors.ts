@@ -15,6 +15,9 @@ export function fromFsError(error: unknown, path: string): LatheError {
     case 'ENOSPC':
     case 'EDQUOT':
       return new LatheError('UNAVAILABLE', `The disk is full; ${path} was not written`);
+    case 'EEXIST':
+    case 'ENOTEMPTY':
+      return new LatheError('CONFLICT', `${path} already exists`);
     case 'EISDIR':
       return new LatheError('UNSUPPORTED', `${path} is a folder`);
     case 'ENOTDIR':

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import { open, readdir, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, cp, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { LatheError, type DirectoryEntry, type FileContent, type WorkspaceInfo } from '../../../src-shared/contract';
+import { LatheError, type DirectoryEntry, type FileContent, type FileEncoding, type WorkspaceInfo } from '../../../src-shared/contract';
 import { writeFileAtomic } from '../../lib/atomic-write';
+import { decodeText, encodeText } from './encoding';
 import { fromFsError } from './fs-errors';
 import { PathGuard } from './path-guard';
 
@@ -10,18 +12,23 @@ export { PathGuard } from './path-guard';
 
 /** Files larger than this are refused until the editor's large-file mode exists. */
 export const maxOpenFileBytes = 50 * 1024 * 1024;
-const binarySniffBytes = 8000;
+
+/** Moves a file or folder to the OS trash; only the Electron shell has one. */
+export type TrashFunction = (absolutePath: string) => Promise<void>;
 
 /** The open folder: its identity, and file access that always goes through the path guard. */
 export class WorkspaceService {
-  private constructor(readonly guard: PathGuard) {}
+  private constructor(
+    readonly guard: PathGuard,
+    private readonly trash: TrashFunction | undefined,
+  ) {}
 
-  static async open(root: string): Promise<WorkspaceService> {
+  static async open(root: string, trash?: TrashFunction): Promise<WorkspaceService> {
     const info = await stat(root).catch((error: unknown) => {
       throw fromFsError(error, root);
     });
     if (!info.isDirectory()) throw new LatheError('UNSUPPORTED', `${root} is not a folder`);
-    return new WorkspaceService(await PathGuard.create(root));
+    return new WorkspaceService(await PathGuard.create(root), trash);
   }
 
   /** A stable id for the folder's per-workspace state: its real path, hashed. */
@@ -62,25 +69,105 @@ export class WorkspaceService {
       }
       const handle = await open(absolute, 'r');
       const bytes = await handle.readFile().finally(() => handle.close());
-      if (bytes.subarray(0, binarySniffBytes).includes(0)) {
-        throw new LatheError('UNSUPPORTED', `${path} is a binary file and was not opened`);
-      }
-      const content = new TextDecoder('utf-8').decode(bytes);
-      return { path: this.guard.normalize(path), content, size: info.size, mtimeMs: info.mtimeMs };
+      const decoded = decodeText(bytes);
+      if (!decoded) throw new LatheError('UNSUPPORTED', `${path} is a binary file and was not opened`);
+      return { path: this.guard.normalize(path), content: decoded.text, encoding: decoded.encoding, size: info.size, mtimeMs: info.mtimeMs };
     } catch (error) {
       throw fromFsError(error, path);
     }
   }
 
-  async writeFile(path: string, content: string): Promise<{ size: number; mtimeMs: number }> {
+  async writeFile(path: string, content: string, encoding: FileEncoding = 'utf8'): Promise<{ size: number; mtimeMs: number }> {
     const absolute = await this.guard.resolve(path);
     try {
-      await writeFileAtomic(absolute, content);
+      await writeFileAtomic(absolute, encodeText(content, encoding));
       const info = await stat(absolute);
       return { size: info.size, mtimeMs: info.mtimeMs };
     } catch (error) {
       throw fromFsError(error, path);
     }
+  }
+
+  async stat(path: string): Promise<{ kind: 'file' | 'directory' | 'other'; size: number; mtimeMs: number; readonly: boolean }> {
+    const absolute = await this.guard.resolve(path);
+    try {
+      const info = await stat(absolute);
+      const readonly = await access(absolute, constants.W_OK).then(
+        () => false,
+        () => true,
+      );
+      return { kind: info.isFile() ? 'file' : info.isDirectory() ? 'directory' : 'other', size: info.size, mtimeMs: info.mtimeMs, readonly };
+    } catch (error) {
+      throw fromFsError(error, path);
+    }
+  }
+
+  async createFile(path: string): Promise<void> {
+    const absolute = await this.guard.resolve(this.notRoot(path));
+    try {
+      await (await open(absolute, 'wx')).close();
+    } catch (error) {
+      throw fromFsError(error, path);
+    }
+  }
+
+  async createFolder(path: string): Promise<void> {
+    const absolute = await this.guard.resolve(this.notRoot(path));
+    try {
+      await mkdir(absolute);
+    } catch (error) {
+      throw fromFsError(error, path);
+    }
+  }
+
+  async rename(from: string, to: string, overwrite: boolean): Promise<void> {
+    const [source, target] = await Promise.all([this.guard.resolve(this.notRoot(from)), this.guard.resolve(this.notRoot(to))]);
+    this.refuseIntoItself(from, to);
+    try {
+      // A case-only rename on a case-insensitive disk names the same file twice: that is not a conflict.
+      const sameEntry = source.toLowerCase() === target.toLowerCase();
+      if (!overwrite && !sameEntry && (await exists(target))) throw new LatheError('CONFLICT', `${to} already exists`);
+      await rename(source, target);
+    } catch (error) {
+      throw fromFsError(error, from);
+    }
+  }
+
+  async copy(from: string, to: string): Promise<void> {
+    const [source, target] = await Promise.all([this.guard.resolve(this.notRoot(from)), this.guard.resolve(this.notRoot(to))]);
+    this.refuseIntoItself(from, to);
+    try {
+      if (await exists(target)) throw new LatheError('CONFLICT', `${to} already exists`);
+      // Symbolic links are copied as links, never followed out of the workspace.
+      await cp(source, target, { recursive: true, errorOnExist: true, force: false, verbatimSymlinks: true });
+    } catch (error) {
+      throw fromFsError(error, from);
+    }
+  }
+
+  async delete(path: string, useTrash: boolean): Promise<{ trashed: boolean }> {
+    const absolute = await this.guard.resolve(this.notRoot(path));
+    try {
+      if (!(await exists(absolute))) throw new LatheError('NOT_FOUND', `${path} does not exist`);
+      if (useTrash && this.trash) {
+        await this.trash(absolute);
+        return { trashed: true };
+      }
+      await rm(absolute, { recursive: true });
+      return { trashed: false };
+    } catch (error) {
+      throw fromFsError(error, path);
+    }
+  }
+
+  private notRoot(path: string): string {
+    if (this.guard.normalize(path) === '') throw new LatheError('INVALID_INPUT', 'The workspace folder itself cannot be created, moved, copied or deleted');
+    return path;
+  }
+
+  private refuseIntoItself(from: string, to: string): void {
+    const source = this.guard.normalize(from);
+    if (this.guard.normalize(to).startsWith(`${source}/`)) throw new LatheError('INVALID_INPUT', `${from} cannot be moved or copied into itself`);
   }
 
   private async kindOf(entry: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }, childPath: string): Promise<DirectoryEntry['kind']> {
@@ -94,4 +181,11 @@ export class WorkspaceService {
       return 'symlink';
     }
   }
+}
+
+async function exists(absolute: string): Promise<boolean> {
+  return access(absolute).then(
+    () => true,
+    () => false,
+  );
 }

@@ -1,35 +1,44 @@
 import { useSetting } from '../store';
-import { runCommand, usePaletteStore } from '../commands';
+import { runCommand } from '../commands';
 import { Codicon } from '../../platform/ui/Codicon';
+import { useLayoutStore, type SideBarView } from './layout-store';
 
-/** The far-left strip: view switchers on top, the Manage gear at the bottom. */
+interface ActivityItem {
+  view: SideBarView;
+  title: string;
+  icon: string;
+  /** The command that shows the view (and focuses it). */
+  command: string;
+}
+
+const topItems: ActivityItem[] = [{ view: 'explorer', title: 'Explorer', icon: 'files', command: 'workbench.view.explorer' }];
+const settingsItem: ActivityItem = { view: 'settings', title: 'Settings', icon: 'settings-gear', command: 'workbench.action.openSettings' };
+
+/** The far-left strip: one button per side bar view; clicking the shown view's button hides the side bar. */
 export function ActivityBar() {
   const sideBarVisible = useSetting('workbench.sideBar.visible');
+  const activeView = useLayoutStore((state) => state.sideBarView);
+  const button = (item: ActivityItem) => {
+    const active = sideBarVisible && activeView === item.view;
+    return (
+      <button
+        key={item.view}
+        type="button"
+        className={`activity-bar-item${active ? ' active' : ''}`}
+        title={item.title}
+        aria-label={item.title}
+        aria-pressed={active}
+        data-testid={`activity-${item.view}`}
+        onClick={() => void runCommand(active ? 'workbench.action.toggleSidebarVisibility' : item.command)}
+      >
+        <Codicon name={item.icon} />
+      </button>
+    );
+  };
   return (
     <nav className="activity-bar" aria-label="Activity Bar">
-      <div className="activity-bar-top">
-        <button
-          type="button"
-          className={`activity-bar-item${sideBarVisible ? ' active' : ''}`}
-          title="Explorer"
-          aria-label="Explorer"
-          aria-pressed={sideBarVisible}
-          onClick={() => void runCommand(sideBarVisible ? 'workbench.action.toggleSidebarVisibility' : 'workbench.action.focusExplorer')}
-        >
-          <Codicon name="files" />
-        </button>
-      </div>
-      <div className="activity-bar-bottom">
-        <button
-          type="button"
-          className="activity-bar-item"
-          title="Manage"
-          aria-label="Manage"
-          onClick={() => usePaletteStore.getState().show('Preferences')}
-        >
-          <Codicon name="settings-gear" />
-        </button>
-      </div>
+      <div className="activity-bar-top">{topItems.map(button)}</div>
+      <div className="activity-bar-bottom">{button(settingsItem)}</div>
     </nav>
   );
 }

@@ -1,11 +1,13 @@
 import { ExplorerView } from '../../features/explorer';
+import { SettingsView } from '../../features/settings';
 import { Sash } from '../../platform/ui/Sash';
 import { useResizable } from './use-resizable';
 import { sideBarWidthLimits, useLayoutStore } from './layout-store';
 
-/** The primary side bar with its resize handle on the right edge. */
+/** The primary side bar, showing the active view, with its resize handle on the right edge. */
 export function SideBar() {
   const width = useLayoutStore((state) => state.sideBarWidth);
+  const view = useLayoutStore((state) => state.sideBarView);
   const resize = useResizable({
     size: width,
     min: sideBarWidthLimits.min,
@@ -16,7 +18,7 @@ export function SideBar() {
   });
   return (
     <aside className="side-bar" style={{ width }} aria-label="Side Bar">
-      <ExplorerView />
+      {view === 'explorer' ? <ExplorerView /> : <SettingsView />}
       <Sash orientation="vertical" label="Resize Side Bar" {...resize} />
     </aside>
   );

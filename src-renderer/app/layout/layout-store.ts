@@ -3,9 +3,14 @@ import { create } from 'zustand';
 export const sideBarWidthLimits = { min: 170, default: 260 } as const;
 export const panelHeightLimits = { min: 100, default: 240 } as const;
 
+/** The views the side bar can show, one at a time. */
+export type SideBarView = 'explorer' | 'settings';
+
 interface LayoutState {
   sideBarWidth: number;
   panelHeight: number;
+  sideBarView: SideBarView;
+  showSideBarView(view: SideBarView): void;
   setSideBarWidth(width: number): void;
   setPanelHeight(height: number): void;
 }
@@ -14,6 +19,8 @@ interface LayoutState {
 export const useLayoutStore = create<LayoutState>()((set) => ({
   sideBarWidth: sideBarWidthLimits.default,
   panelHeight: panelHeightLimits.default,
+  sideBarView: 'explorer',
+  showSideBarView: (sideBarView) => set({ sideBarView }),
   setSideBarWidth: (sideBarWidth) => set({ sideBarWidth }),
   setPanelHeight: (panelHeight) => set({ panelHeight }),
 }));

@@ -18,13 +18,15 @@ export function EditorTabs() {
 function Tab({ tab, active }: { tab: EditorTab; active: boolean }) {
   return (
     <div
-      className={`editor-tab${active ? ' active' : ''}${tab.dirty ? ' dirty' : ''}`}
+      className={`editor-tab${active ? ' active' : ''}${tab.dirty ? ' dirty' : ''}${tab.deleted ? ' deleted' : ''}`}
       role="tab"
       aria-selected={active}
       data-testid="tab"
       data-path={tab.path}
       data-dirty={String(tab.dirty)}
-      title={tab.dirty ? `${tab.path} • Unsaved` : tab.path}
+      data-conflict={String(tab.conflict === true)}
+      data-deleted={String(tab.deleted === true)}
+      title={tabTitle(tab)}
       onMouseDown={(event) => {
         if (event.button === 0) useEditorStore.getState().activate(tab.path);
         // Middle-click would start autoscroll in the browser.
@@ -35,6 +37,11 @@ function Tab({ tab, active }: { tab: EditorTab; active: boolean }) {
       }}
     >
       <span className="editor-tab-label">{tab.name}</span>
+      {tab.conflict ? (
+        <span className="editor-tab-conflict" data-testid="tab-conflict" title="Changed on disk; your unsaved changes are kept">
+          <Codicon name="warning" />
+        </span>
+      ) : null}
       <button
         type="button"
         className="editor-tab-close icon-button"
@@ -48,4 +55,9 @@ function Tab({ tab, active }: { tab: EditorTab; active: boolean }) {
       </button>
     </div>
   );
+}
+
+function tabTitle(tab: EditorTab): string {
+  const notes = [tab.dirty ? 'Unsaved' : '', tab.conflict ? 'Changed on disk' : '', tab.deleted ? 'Deleted' : ''].filter(Boolean);
+  return notes.length > 0 ? `${tab.path} • ${notes.join(' • ')}` : tab.path;
 }

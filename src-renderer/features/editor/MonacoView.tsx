@@ -65,7 +65,11 @@ export function MonacoView({ hidden }: { hidden: boolean }) {
     if (viewState) instance.restoreViewState(viewState);
     const position = instance.getPosition();
     useEditorStore.getState().setCursor(position ? { line: position.lineNumber, column: position.column } : null);
-    instance.focus();
+    // A file opened in the background (restored at startup) must not pull the focus out of a
+    // palette, quick open or search box the user is typing in.
+    const active = document.activeElement;
+    const typingElsewhere = active instanceof HTMLElement && active.matches('input, textarea, select') && !container.current?.contains(active);
+    if (!typingElsewhere) instance.focus();
     return () => saveViewState(activePath, instance.saveViewState());
   }, [loaded, activePath]);
 

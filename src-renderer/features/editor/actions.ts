@@ -3,7 +3,8 @@ import { errorMessage } from '../../platform/errors';
 import { host } from '../../platform/host';
 import { notify } from '../notifications';
 import { languageForPath } from './language';
-import { applyModelOptions, createModel, disposeModel, getModel, markSaved } from './models';
+import { followFileChanges } from './file-changes';
+import { applyModelOptions, createModel, disposeModel, getModel, markSaved, markSaving } from './models';
 import { loadMonaco } from './monaco-loader';
 import { useEditorStore } from './store';
 
@@ -16,6 +17,7 @@ export function openFile(path: string): Promise<void> {
     store.activate(path);
     return Promise.resolve();
   }
+  followFileChanges();
   const pending = pendingOpens.get(path);
   if (pending) return pending;
   const opening = (async () => {
@@ -41,14 +43,19 @@ export async function saveActiveEditor(): Promise<void> {
   const model = path ? getModel(path) : undefined;
   if (!path || !model) return;
   const versionId = model.getAlternativeVersionId();
+  const content = model.getValue();
+  markSaving(path, content);
   try {
-    await host().workspace.writeFile({ path, content: model.getValue() });
+    await host().workspace.writeFile({ path, content });
   } catch (error) {
+    markSaving(path, null);
     notify({ severity: 'error', message: `Could not save ${path}: ${errorMessage(error)}` });
     return;
   }
   // Edits typed while the write was in flight keep the buffer dirty.
-  useEditorStore.getState().setDirty(path, markSaved(path, versionId));
+  useEditorStore.getState().setDirty(path, markSaved(path, versionId, content));
+  // Saving writes the user's text over the outside change, and brings a deleted file back.
+  useEditorStore.getState().setDiskState(path, { conflict: false, deleted: false });
 }
 
 export function closeEditor(path: string): void {

@@ -6,6 +6,10 @@ interface OpenModel {
   model: editor.ITextModel;
   /** Monaco's alternative version id at the last load or save: undoing back to it makes the buffer clean. */
   savedVersionId: number;
+  /** The text on disk as of the last load or save, to tell our own writes from changes made elsewhere. */
+  savedContent: string;
+  /** The text of a save still in flight: its change event is an echo, not an outside change. */
+  savingContent: string | null;
   viewState: editor.ICodeEditorViewState | null;
 }
 
@@ -22,7 +26,7 @@ export function createModel(
   const existing = openModels.get(path);
   if (existing) return existing.model;
   const model = monaco.editor.createModel(content, languageId, monaco.Uri.from({ scheme: 'file', path: `/${path}` }));
-  const entry: OpenModel = { model, savedVersionId: model.getAlternativeVersionId(), viewState: null };
+  const entry: OpenModel = { model, savedVersionId: model.getAlternativeVersionId(), savedContent: content, savingContent: null, viewState: null };
   openModels.set(path, entry);
   model.onDidChangeContent(() => onDirtyChange(model.getAlternativeVersionId() !== entry.savedVersionId));
   return model;
@@ -32,11 +36,58 @@ export function getModel(path: string): editor.ITextModel | undefined {
   return openModels.get(path)?.model;
 }
 
-export function markSaved(path: string, versionId: number): boolean {
+export function markSaving(path: string, content: string | null): void {
+  const entry = openModels.get(path);
+  if (entry) entry.savingContent = content;
+}
+
+export function markSaved(path: string, versionId: number, content?: string): boolean {
   const entry = openModels.get(path);
   if (!entry) return false;
   entry.savedVersionId = versionId;
+  if (content !== undefined) entry.savedContent = content;
+  entry.savingContent = null;
   return entry.model.getAlternativeVersionId() !== versionId;
+}
+
+/** True when `content` is what we loaded or saved ourselves (or are saving right now). */
+export function isOwnContent(path: string, content: string): boolean {
+  const entry = openModels.get(path);
+  return !!entry && (entry.savedContent === content || entry.savingContent === content);
+}
+
+export function isClean(path: string): boolean {
+  const entry = openModels.get(path);
+  return !!entry && entry.model.getAlternativeVersionId() === entry.savedVersionId;
+}
+
+/**
+ * Replaces a clean buffer with the text on disk. Only the differing middle is edited, so cursors and
+ * scroll position outside it stay where they were, and the buffer stays clean.
+ */
+export function reloadFromDisk(path: string, content: string): void {
+  const entry = openModels.get(path);
+  if (!entry) return;
+  const { model } = entry;
+  const current = model.getValue();
+  entry.savedContent = content;
+  if (current !== content) {
+    let start = 0;
+    const limit = Math.min(current.length, content.length);
+    while (start < limit && current.charCodeAt(start) === content.charCodeAt(start)) start++;
+    let end = 0;
+    while (end < limit - start && current.charCodeAt(current.length - 1 - end) === content.charCodeAt(content.length - 1 - end)) end++;
+    const from = model.getPositionAt(start);
+    const to = model.getPositionAt(current.length - end);
+    model.pushStackElement();
+    model.pushEditOperations(
+      [],
+      [{ range: { startLineNumber: from.lineNumber, startColumn: from.column, endLineNumber: to.lineNumber, endColumn: to.column }, text: content.slice(start, content.length - end) }],
+      () => null,
+    );
+    model.pushStackElement();
+  }
+  entry.savedVersionId = model.getAlternativeVersionId();
 }
 
 export function saveViewState(path: string, state: editor.ICodeEditorViewState | null): void {

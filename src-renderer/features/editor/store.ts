@@ -6,6 +6,10 @@ export interface EditorTab {
   name: string;
   languageName: string;
   dirty: boolean;
+  /** The file changed on disk while the buffer had unsaved edits; the user's text is kept. */
+  conflict?: boolean;
+  /** The file was deleted on disk; the buffer stays open. */
+  deleted?: boolean;
 }
 
 export interface CursorPosition {
@@ -22,6 +26,7 @@ interface EditorState {
   removeTab(path: string): void;
   setDirty(path: string, dirty: boolean): void;
   setCursor(cursor: CursorPosition | null): void;
+  setDiskState(path: string, state: { conflict?: boolean; deleted?: boolean }): void;
 }
 
 export const useEditorStore = create<EditorState>()((set) => ({
@@ -46,4 +51,6 @@ export const useEditorStore = create<EditorState>()((set) => ({
   setDirty: (path, dirty) =>
     set((state) => ({ tabs: state.tabs.map((tab) => (tab.path === path && tab.dirty !== dirty ? { ...tab, dirty } : tab)) })),
   setCursor: (cursor) => set({ cursor }),
+  setDiskState: (path, diskState) =>
+    set((state) => ({ tabs: state.tabs.map((tab) => (tab.path === path ? { ...tab, ...diskState } : tab)) })),
 }));

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useSetting } from '../../app/store';
 import { openFile } from '../editor';
-import { excludeMatcher } from './exclude';
+import { enabledGlobs, pathMatcher } from '../../../src-shared/globs';
 import { ExplorerRow } from './ExplorerRow';
 import { useExplorerStore } from './store';
 import { visibleRows, type TreeRow } from './visible-rows';
@@ -15,7 +15,7 @@ export function ExplorerTree() {
   const focusPending = useExplorerStore((state) => state.focusPending);
   const rootError = errors[''];
   const exclude = useSetting('files.exclude');
-  const isExcluded = useMemo(() => excludeMatcher(exclude), [exclude]);
+  const isExcluded = useMemo(() => pathMatcher(enabledGlobs(exclude)), [exclude]);
   const rows = useMemo(() => visibleRows({ children, expanded, errors, isExcluded }), [children, expanded, errors, isExcluded]);
   const tree = useRef<HTMLDivElement>(null);
 

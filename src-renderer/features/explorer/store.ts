@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { DirectoryEntry } from '../../../src-shared/contract';
+import type { DirectoryEntry, FileChange } from '../../../src-shared/contract';
 import { errorMessage } from '../../platform/errors';
 import { host } from '../../platform/host';
 
@@ -33,7 +33,12 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => ({
   focusPending: false,
 
   async load(path) {
-    if (get().loading[path]) return;
+    followFileChanges();
+    if (get().loading[path]) {
+      // A change arrived while this folder was being listed: list it again once that finishes.
+      relistAfterLoad.add(path);
+      return;
+    }
     set((state) => ({ loading: { ...state.loading, [path]: true } }));
     try {
       const entries = await host().workspace.list({ path });
@@ -43,6 +48,7 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => ({
     } finally {
       set((state) => ({ loading: without(state.loading, path) }));
     }
+    if (relistAfterLoad.delete(path)) await get().load(path);
   },
 
   toggle(path) {
@@ -74,6 +80,45 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => ({
   requestFocus: () => set({ focusPending: true }),
   focusTaken: () => set({ focusPending: false }),
 }));
+
+const relistAfterLoad = new Set<string>();
+let following = false;
+
+/** Re-lists the loaded parent folders of files created or deleted on disk; starts with the first listing. */
+function followFileChanges(): void {
+  if (following) return;
+  following = true;
+  host().workspace.onDidChangeFiles(({ changes }) => applyFileChanges(changes));
+}
+
+function applyFileChanges(changes: readonly FileChange[]): void {
+  const store = useExplorerStore.getState();
+  const parents = new Set<string>();
+  const gone: string[] = [];
+  for (const { path, kind } of changes) {
+    // A changed file keeps its row; only creations and deletions alter a listing.
+    if (kind === 'changed') continue;
+    const slash = path.lastIndexOf('/');
+    const parent = slash < 0 ? '' : path.slice(0, slash);
+    if (store.children[parent] || store.loading[parent]) parents.add(parent);
+    if (kind === 'deleted') gone.push(path);
+  }
+  // A deleted folder's listings are dropped, so a folder created again under that name is listed afresh.
+  if (gone.length > 0) {
+    const isGone = (folder: string): boolean => gone.some((path) => folder === path || folder.startsWith(`${path}/`));
+    useExplorerStore.setState((state) => ({
+      children: Object.fromEntries(Object.entries(state.children).filter(([folder]) => !isGone(folder))),
+      expanded: Object.fromEntries(Object.entries(state.expanded).filter(([folder]) => !isGone(folder))),
+    }));
+  }
+  for (const parent of parents) {
+    if (parent === '' || !isGoneParent(parent, gone)) void store.load(parent);
+  }
+}
+
+function isGoneParent(folder: string, gone: readonly string[]): boolean {
+  return gone.some((path) => folder === path || folder.startsWith(`${path}/`));
+}
 
 function without<V>(record: Record<string, V>, key: string): Record<string, V> {
   const copy = { ...record };

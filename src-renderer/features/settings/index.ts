@@ -1,2 +1,3 @@
 export { updateUserSetting } from './update-setting';
 export { registerSettingsCommands } from './commands';
+export { SettingsView } from './SettingsView';

@@ -5,7 +5,7 @@ import { settingKeySchema, settingsSnapshotSchema, settingsTargetSchema } from '
 export const settingsUpdateSchema = z.object({
   key: settingKeySchema,
   /** Checked against the key's own schema by the service; `undefined` removes the key from the file. */
-  value: z.unknown(),
+  value: z.unknown().optional(),
   target: settingsTargetSchema,
 });
 

@@ -75,7 +75,7 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 describe('SettingsService: reading', () => {
   it('uses the defaults when there are no files', async () => {
     const { service, userFile, workspaceFile } = await setup();
-    expect(service.snapshot()).toEqual({ values: defaultSettings, issues: [], files: { user: userFile, workspace: workspaceFile } });
+    expect(service.snapshot()).toEqual({ values: defaultSettings, layers: { user: {}, workspace: {} }, issues: [], files: { user: userFile, workspace: workspaceFile } });
     expect(service.get('editor.fontSize')).toBe(14);
   });
 
@@ -151,6 +151,11 @@ describe('SettingsService: reading', () => {
     expect(service.get('editor.tabSize')).toBe(8);
     expect(service.get('editor.wordWrap')).toBe('on');
     expect(service.snapshot().issues).toHaveLength(1);
+    // Each file's own valid values, for the settings UI's "modified in" marks.
+    expect(service.snapshot().layers).toEqual({
+      user: { 'editor.fontSize': 16, 'editor.tabSize': 8, 'editor.wordWrap': 'on' },
+      workspace: { 'editor.fontSize': 11 },
+    });
   });
 
   it('merges object settings entry by entry across layers', async () => {

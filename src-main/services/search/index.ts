@@ -1,0 +1,1 @@
+export { findFiles, type FindFilesOptions, type FoundFiles } from './find-files';

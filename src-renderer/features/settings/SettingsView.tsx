@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { settingKeys, settingsRegistry, type SettingKey, type SettingsTarget } from '../../../src-shared/contract';
+import { useAppStore } from '../../app/store';
+import { SettingRow } from './SettingRow';
+import { settingTitle } from './setting-control';
+import './settings.css';
+
+function matches(key: SettingKey, query: string): boolean {
+  const needle = query.trim().toLowerCase();
+  if (!needle) return true;
+  const { category, description } = settingsRegistry[key];
+  return [key, settingTitle(key), category, description].some((text) => text.toLowerCase().includes(needle));
+}
+
+/**
+ * Every setting the contract declares, grouped and searchable, edited in the user's or the
+ * workspace's settings.json (the host edits the file in place, keeping comments).
+ */
+export function SettingsView() {
+  const snapshot = useAppStore((state) => state.settings);
+  const hasWorkspace = useAppStore((state) => state.info?.workspace != null);
+  const [query, setQuery] = useState('');
+  const [target, setTarget] = useState<SettingsTarget>('user');
+  const shown = settingKeys.filter((key) => matches(key, query) && (target === 'user' || settingsRegistry[key].scope === 'workspace'));
+  const categories = [...new Set(shown.map((key) => settingsRegistry[key].category))];
+  const file = target === 'user' ? snapshot.files.user : snapshot.files.workspace;
+
+  return (
+    <div className="settings-view">
+      <header className="side-bar-title">
+        <h2>Settings</h2>
+      </header>
+      <div className="settings-controls">
+        <input
+          type="search"
+          className="settings-search"
+          data-testid="settings-search"
+          placeholder="Search settings"
+          aria-label="Search settings"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+        />
+        <div className="settings-targets" role="tablist" aria-label="Settings file">
+          {(['user', 'workspace'] as const).map((candidate) => (
+            <button
+              key={candidate}
+              type="button"
+              role="tab"
+              aria-selected={target === candidate}
+              disabled={candidate === 'workspace' && !hasWorkspace}
+              className={`settings-target${target === candidate ? ' active' : ''}`}
+              onClick={() => setTarget(candidate)}
+            >
+              {candidate === 'user' ? 'User' : 'Workspace'}
+            </button>
+          ))}
+        </div>
+        {file ? <div className="settings-file" title={file}>{file}</div> : null}
+      </div>
+      <div className="settings-list">
+        {categories.length === 0 ? <p className="settings-empty">No settings match “{query}”.</p> : null}
+        {categories.map((category) => (
+          <section key={category} className="settings-group">
+            <h3>{category}</h3>
+            {shown
+              .filter((key) => settingsRegistry[key].category === category)
+              .map((key) => (
+                <SettingRow
+                  key={key}
+                  settingKey={key}
+                  value={snapshot.values[key]}
+                  ownValue={snapshot.layers[target][key]}
+                  target={target}
+                  issues={snapshot.issues.filter((issue) => issue.key === key)}
+                />
+              ))}
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+}
