@@ -5,7 +5,7 @@ import { contract, LatheError, type AppInfo, type FileChanges, type Notice } fro
 import { Emitter } from '../lib/emitter';
 import type { SecretStore } from '../services/secrets';
 import { BackupService } from '../services/backups';
-import { findFiles } from '../services/search';
+import { findFiles, searchText } from '../services/search';
 import { SettingsService } from '../services/settings';
 import { openDatabase, profileMigrations, StateStore } from '../services/storage';
 import { FileWatcherService } from '../services/watcher';
@@ -132,6 +132,12 @@ export async function createHost(options: HostOptions): Promise<Host> {
       isSet: ({ key }) => options.secrets.isSet(key),
       set: ({ key, value }) => options.secrets.set(key, value),
       delete: ({ key }) => options.secrets.delete(key),
+    },
+    search: {
+      text: async function* (input, { signal }) {
+        const root = requireWorkspace().guard.root;
+        yield* searchText({ ...input, root, excludes: settings.get('files.exclude'), signal });
+      },
     },
     backups: {
       save: ({ path, content }) => requireBackups().save(requireWorkspace().guard.normalize(path), content),

@@ -1,5 +1,7 @@
 import { guardUnsavedChangesOnUnload, loadMonaco, persistOpenEditors, registerEditorCommands, restoreOpenEditors } from '../features/editor';
+import { registerExplorerCommands } from '../features/explorer';
 import { registerQuickOpen } from '../features/quick-open';
+import { registerSearchCommands } from '../features/search';
 import { registerSettingsCommands } from '../features/settings';
 import { provideHost } from '../platform/host';
 import { connectToHost } from '../platform/rpc';
@@ -20,7 +22,9 @@ export async function startWorkbench(): Promise<void> {
   registerWorkbenchCommands();
   registerSettingsCommands();
   registerEditorCommands();
+  registerExplorerCommands();
   registerQuickOpen();
+  registerSearchCommands();
   // Fetch and compile the editor while the connection and the first host calls are in flight,
   // so opening the first file does not wait for megabytes of Monaco.
   void loadMonaco();

@@ -1,6 +1,7 @@
 import type { ContractClient } from './define';
 import { appService } from './services/app';
 import { backupsService } from './services/backups';
+import { searchService } from './services/search';
 import { secretsService } from './services/secrets';
 import { settingsService } from './services/settings';
 import { stateService } from './services/state';
@@ -14,6 +15,7 @@ export const contract = {
   secrets: secretsService,
   state: stateService,
   backups: backupsService,
+  search: searchService,
 } as const;
 
 export type Contract = typeof contract;
@@ -28,3 +30,4 @@ export * from './services/workspace';
 export * from './services/secrets';
 export * from './services/state';
 export * from './services/backups';
+export * from './services/search';

@@ -1,13 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editorText, openWorkbench, type OpenWorkbench } from './open-workbench';
+import { workspaceDir } from './fixture';
 
 let workbench: OpenWorkbench;
 let folder: string;
 
 beforeAll(async () => {
-  folder = join(inject('workspaceDir'), 'watched');
+  folder = join(workspaceDir, 'watched');
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, 'clean.txt'), 'clean line one\n');
   writeFileSync(join(folder, 'dirty.txt'), 'dirty line one\n');

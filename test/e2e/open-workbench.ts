@@ -1,5 +1,6 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { latheUrl } from './fixture';
 
 export interface OpenWorkbench {
   browser: Browser;
@@ -24,7 +25,7 @@ export async function openWorkbench(): Promise<OpenWorkbench> {
       console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
     });
   });
-  await page.goto(inject('latheUrl'));
+  await page.goto(await latheUrl());
   await page.getByTestId('statusbar-workspace').waitFor();
   return {
     browser,

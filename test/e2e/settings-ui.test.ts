@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorkbench, runFromPalette, type OpenWorkbench } from './open-workbench';
+import { userDataDir } from './fixture';
 
 let workbench: OpenWorkbench;
 
@@ -25,26 +26,26 @@ describe('settings view', () => {
     await tabSize.fill('3');
     await tabSize.press('Enter');
     await expect
-      .poll(() => readFileSync(join(inject('userDataDir'), 'settings.json'), 'utf8'))
+      .poll(() => readFileSync(join(userDataDir, 'settings.json'), 'utf8'))
       .toMatch(/"editor\.tabSize": 3/);
     await expect.poll(() => page.locator('[data-testid="setting-row"][data-key="editor.tabSize"]').getAttribute('class')).toContain('modified');
   });
 
   it('refuses an out-of-range number in the UI and leaves the file alone', async () => {
     const { page } = workbench;
-    const before = readFileSync(join(inject('userDataDir'), 'settings.json'), 'utf8');
+    const before = readFileSync(join(userDataDir, 'settings.json'), 'utf8');
     const tabSize = page.locator('[data-testid="setting-row"][data-key="editor.tabSize"] input');
     await tabSize.fill('99');
     await tabSize.press('Enter');
     await expect.poll(() => tabSize.getAttribute('aria-invalid')).toBe('true');
-    expect(readFileSync(join(inject('userDataDir'), 'settings.json'), 'utf8')).toBe(before);
+    expect(readFileSync(join(userDataDir, 'settings.json'), 'utf8')).toBe(before);
     await tabSize.press('Escape');
   });
 
   it('resets a setting by removing it from the file', async () => {
     const { page } = workbench;
     await page.locator('[data-testid="setting-row"][data-key="editor.tabSize"] .setting-reset').click();
-    await expect.poll(() => readFileSync(join(inject('userDataDir'), 'settings.json'), 'utf8')).not.toContain('editor.tabSize');
+    await expect.poll(() => readFileSync(join(userDataDir, 'settings.json'), 'utf8')).not.toContain('editor.tabSize');
     await runFromPalette(page, 'Show Explorer');
   });
 });

@@ -1,8 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from './lathe-server';
 import { editorText, openWorkbench, runFromPalette, type OpenWorkbench } from './open-workbench';
+import { userDataDir, workspaceDir } from './fixture';
 
 let workbench: OpenWorkbench;
 
@@ -40,7 +41,7 @@ describe('workbench in browser mode', () => {
     await expect.poll(() => page.locator('[data-testid="tab"][data-path="src/main.rs"]').getAttribute('data-dirty')).toBe('true');
     await page.keyboard.press('Control+S');
     await expect.poll(() => page.locator('[data-testid="tab"][data-path="src/main.rs"]').getAttribute('data-dirty')).toBe('false');
-    const onDisk = readFileSync(join(inject('workspaceDir'), 'src', 'main.rs'), 'utf8');
+    const onDisk = readFileSync(join(workspaceDir, 'src', 'main.rs'), 'utf8');
     expect(onDisk).toContain('// saved from the e2e test');
     expect(onDisk).toContain('fn greeting(name: &str)');
   });
@@ -60,13 +61,13 @@ describe('workbench in browser mode', () => {
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(expected);
     const monacoTheme = expected === 'light' ? 'vs' : 'vs-dark';
     await expect.poll(() => page.locator('.monaco-editor').first().evaluate((node, theme) => node.classList.contains(theme), monacoTheme)).toBe(true);
-    const settingsFile = readFileSync(join(inject('userDataDir'), 'settings.json'), 'utf8');
+    const settingsFile = readFileSync(join(userDataDir, 'settings.json'), 'utf8');
     expect(settingsFile).toContain(`"workbench.colorTheme": "${expected}"`);
   });
 
   it('reports an invalid setting with its file and line, live, without touching the file', async () => {
     const { page } = workbench;
-    const file = join(inject('workspaceDir'), '.lathe', 'settings.json');
+    const file = join(workspaceDir, '.lathe', 'settings.json');
     mkdirSync(join(file, '..'), { recursive: true });
     const text = '{\n  // too big on purpose\n  "editor.fontSize": 400\n}\n';
     writeFileSync(file, text);

@@ -6,7 +6,7 @@ import type { Disposable, FileChange, FileChanges } from '../../../src-shared/co
 import { Emitter } from '../../lib/emitter';
 import { coalesceChanges } from './coalesce';
 import { pathMatcher } from '../../../src-shared/globs';
-import { ignoreGlobs } from './ignore-list';
+import { ignoreGlobs, parcelIgnore } from './ignore-list';
 
 export { coalesceChanges } from './coalesce';
 export { ignoreGlobs } from './ignore-list';
@@ -82,7 +82,7 @@ export class FileWatcherService {
   private async subscribe(ignore: string[]): Promise<void> {
     if (this.disposed) return;
     try {
-      this.subscription = await watcher.subscribe(this.options.root, (error, events) => this.receive(error, events), { ignore });
+      this.subscription = await watcher.subscribe(this.options.root, (error, events) => this.receive(error, events), { ignore: parcelIgnore(ignore) });
       this.ignore = ignore;
       this.isIgnored = pathMatcher(ignore);
       this.options.logger.debug({ root: this.options.root, ignore }, 'file watcher subscribed');

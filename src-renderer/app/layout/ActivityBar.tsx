@@ -11,7 +11,10 @@ interface ActivityItem {
   command: string;
 }
 
-const topItems: ActivityItem[] = [{ view: 'explorer', title: 'Explorer', icon: 'files', command: 'workbench.view.explorer' }];
+const topItems: ActivityItem[] = [
+  { view: 'explorer', title: 'Explorer', icon: 'files', command: 'workbench.view.explorer' },
+  { view: 'search', title: 'Search', icon: 'search', command: 'workbench.action.findInFiles' },
+];
 const settingsItem: ActivityItem = { view: 'settings', title: 'Settings', icon: 'settings-gear', command: 'workbench.action.openSettings' };
 
 /** The far-left strip: one button per side bar view; clicking the shown view's button hides the side bar. */

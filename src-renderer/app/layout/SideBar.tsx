@@ -1,4 +1,5 @@
 import { ExplorerView } from '../../features/explorer';
+import { SearchView } from '../../features/search';
 import { SettingsView } from '../../features/settings';
 import { Sash } from '../../platform/ui/Sash';
 import { useResizable } from './use-resizable';
@@ -18,7 +19,7 @@ export function SideBar() {
   });
   return (
     <aside className="side-bar" style={{ width }} aria-label="Side Bar">
-      {view === 'explorer' ? <ExplorerView /> : <SettingsView />}
+      {view === 'explorer' ? <ExplorerView /> : view === 'search' ? <SearchView /> : <SettingsView />}
       <Sash orientation="vertical" label="Resize Side Bar" {...resize} />
     </aside>
   );

@@ -4,7 +4,7 @@ export const sideBarWidthLimits = { min: 170, default: 260 } as const;
 export const panelHeightLimits = { min: 100, default: 240 } as const;
 
 /** The views the side bar can show, one at a time. */
-export type SideBarView = 'explorer' | 'settings';
+export type SideBarView = 'explorer' | 'search' | 'settings';
 
 interface LayoutState {
   sideBarWidth: number;

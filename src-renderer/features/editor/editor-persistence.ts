@@ -1,5 +1,8 @@
 import { host } from '../../platform/host';
-import { openFile } from './actions';
+import { notify } from '../notifications';
+import { openFile, openFileTab } from './actions';
+import { discardBackup, markBackedUp } from './hot-exit';
+import { applyRestoredText } from './models';
 import { useEditorStore } from './store';
 
 const openEditorsKey = 'workbench.openEditors';
@@ -15,8 +18,16 @@ function isSavedEditors(value: unknown): value is SavedEditors {
   return Array.isArray(paths) && paths.every((path) => typeof path === 'string') && (active === null || typeof active === 'string');
 }
 
-/** Reopens the tabs this folder had when it was last closed (files that are gone are reported and skipped). */
+/**
+ * Reopens the tabs this folder had when it was last closed (files that are gone are reported and
+ * skipped), then the unsaved buffers kept by hot exit.
+ */
 export async function restoreOpenEditors(): Promise<void> {
+  await restoreSavedTabs();
+  await restoreBackups();
+}
+
+async function restoreSavedTabs(): Promise<void> {
   const saved = await host()
     .state.get({ key: openEditorsKey, scope: 'workspace' })
     .catch(() => null);
@@ -40,4 +51,30 @@ export function persistOpenEditors(): void {
     last = text;
     void host().state.set({ key: openEditorsKey, scope: 'workspace', value }).catch(() => undefined);
   });
+}
+
+/**
+ * Hot exit: brings back the unsaved buffers backed up before the last exit. Each one opens dirty, with
+ * the text on disk one undo away; a file gone from disk opens anyway and saving creates it again.
+ */
+export async function restoreBackups(): Promise<void> {
+  const backups = await host()
+    .backups.list()
+    .catch(() => []);
+  if (backups.length === 0) return;
+  const { activePath } = useEditorStore.getState();
+  let restored = 0;
+  for (const backup of backups) {
+    if (!(await openFileTab(backup.path, { allowMissing: true }))) continue;
+    // A backup that matches the file (saved elsewhere since) has nothing left to restore.
+    if (!applyRestoredText(backup.path, backup.content)) {
+      discardBackup(backup.path);
+      continue;
+    }
+    markBackedUp(backup.path);
+    restored++;
+  }
+  // The tab the user was looking at stays in front.
+  if (activePath && useEditorStore.getState().tabs.some((tab) => tab.path === activePath)) useEditorStore.getState().activate(activePath);
+  if (restored > 0) notify({ severity: 'info', message: `Restored ${restored} unsaved file${restored === 1 ? '' : 's'}` });
 }

@@ -1,9 +1,13 @@
 import type { editor } from 'monaco-editor';
-import type { SettingsValues } from '../../../src-shared/contract';
+import type { FileEncoding, SettingsValues } from '../../../src-shared/contract';
 import type { Monaco } from './monaco-loader';
 
 interface OpenModel {
+  /** The workspace path the buffer belongs to; follows renames made in the explorer. */
+  path: string;
   model: editor.ITextModel;
+  /** How the file was encoded on disk, so saving writes it back the same way. */
+  encoding: FileEncoding;
   /** Monaco's alternative version id at the last load or save: undoing back to it makes the buffer clean. */
   savedVersionId: number;
   /** The text on disk as of the last load or save, to tell our own writes from changes made elsewhere. */
@@ -21,15 +25,57 @@ export function createModel(
   path: string,
   content: string,
   languageId: string,
-  onDirtyChange: (dirty: boolean) => void,
+  encoding: FileEncoding,
+  onDirtyChange: (path: string, dirty: boolean) => void,
 ): editor.ITextModel {
   const existing = openModels.get(path);
   if (existing) return existing.model;
   const model = monaco.editor.createModel(content, languageId, monaco.Uri.from({ scheme: 'file', path: `/${path}` }));
-  const entry: OpenModel = { model, savedVersionId: model.getAlternativeVersionId(), savedContent: content, savingContent: null, viewState: null };
+  const entry: OpenModel = {
+    path,
+    model,
+    encoding,
+    savedVersionId: model.getAlternativeVersionId(),
+    savedContent: content,
+    savingContent: null,
+    viewState: null,
+  };
   openModels.set(path, entry);
-  model.onDidChangeContent(() => onDirtyChange(model.getAlternativeVersionId() !== entry.savedVersionId));
+  model.onDidChangeContent(() => onDirtyChange(entry.path, model.getAlternativeVersionId() !== entry.savedVersionId));
   return model;
+}
+
+export function encodingOf(path: string): FileEncoding {
+  return openModels.get(path)?.encoding ?? 'utf8';
+}
+
+/** The buffer of a file renamed or moved: it keeps its text, undo history and dirty state under the new path. */
+export function movePath(from: string, to: string): boolean {
+  const entry = openModels.get(from);
+  if (!entry || openModels.has(to)) return false;
+  openModels.delete(from);
+  entry.path = to;
+  openModels.set(to, entry);
+  return true;
+}
+
+/**
+ * Puts restored text into a buffer as one undoable edit, so the buffer is dirty and undo goes back
+ * to the text on disk.
+ */
+export function applyRestoredText(path: string, text: string): boolean {
+  const entry = openModels.get(path);
+  if (!entry) return false;
+  const { model } = entry;
+  if (model.getValue() === text) return false;
+  model.pushStackElement();
+  model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
+  model.pushStackElement();
+  return true;
+}
+
+export function openModelPaths(): string[] {
+  return [...openModels.keys()];
 }
 
 export function getModel(path: string): editor.ITextModel | undefined {

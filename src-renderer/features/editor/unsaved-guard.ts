@@ -1,11 +1,13 @@
+import { hasUnbackedChanges } from './hot-exit';
 import { useEditorStore } from './store';
 
 /**
- * In a browser tab, asks before a close or reload would drop unsaved buffers. (Electron's window
- * must answer this in main, where a page that blocks unloading could otherwise never close.)
+ * In a browser tab, asks before a close or reload would drop unsaved buffers that no backup holds
+ * yet (backed-up buffers come back on the next start). Electron's window must answer this in main,
+ * where a page that blocks unloading could otherwise never close.
  */
 export function guardUnsavedChangesOnUnload(): void {
   window.addEventListener('beforeunload', (event) => {
-    if (useEditorStore.getState().tabs.some((tab) => tab.dirty)) event.preventDefault();
+    if (useEditorStore.getState().tabs.some((tab) => tab.dirty && hasUnbackedChanges(tab.path))) event.preventDefault();
   });
 }

@@ -1,8 +1,10 @@
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { Fragment, useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { useSetting } from '../../app/store';
 import { openFile } from '../editor';
 import { enabledGlobs, pathMatcher } from '../../../src-shared/globs';
-import { ExplorerRow } from './ExplorerRow';
+import { ExplorerContextMenu } from './ExplorerContextMenu';
+import { ExplorerRow, NewEntryRow, draggedPath, endDrag } from './ExplorerRow';
+import { canDrop, deleteEntry, moveInto, startRename } from './operations';
 import { useExplorerStore } from './store';
 import { visibleRows, type TreeRow } from './visible-rows';
 
@@ -13,6 +15,7 @@ export function ExplorerTree() {
   const errors = useExplorerStore((state) => state.errors);
   const selected = useExplorerStore((state) => state.selected);
   const focusPending = useExplorerStore((state) => state.focusPending);
+  const edit = useExplorerStore((state) => state.edit);
   const rootError = errors[''];
   const exclude = useSetting('files.exclude');
   const isExcluded = useMemo(() => pathMatcher(enabledGlobs(exclude)), [exclude]);
@@ -33,6 +36,8 @@ export function ExplorerTree() {
     tree.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
   }, [selected]);
 
+  const newEntry = edit && edit.kind !== 'rename' ? { parent: edit.parent, folder: edit.kind === 'newFolder' } : null;
+
   const activate = (row: TreeRow): void => {
     const store = useExplorerStore.getState();
     store.select(row.entry.path);
@@ -40,7 +45,18 @@ export function ExplorerTree() {
     else void openFile(row.entry.path);
   };
 
+  const openMenu = (path: string | null, event: MouseEvent): void => {
+    event.preventDefault();
+    event.stopPropagation();
+    const store = useExplorerStore.getState();
+    if (path !== null) store.select(path);
+    store.setMenu({ x: event.clientX, y: event.clientY, path });
+  };
+  const onRowContextMenu = (row: TreeRow, event: MouseEvent): void => openMenu(row.entry.path, event);
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    // Keys typed into a name box stay there.
+    if (event.target !== event.currentTarget) return;
     const store = useExplorerStore.getState();
     const index = rows.findIndex((row) => row.entry.path === selected);
     const row = rows[index];
@@ -60,16 +76,53 @@ export function ExplorerTree() {
       if (row.isFolder && row.expanded) store.setExpanded(row.entry.path, false);
       else selectAt(parentIndex(rows, index));
     } else if ((event.key === 'Enter' || event.key === ' ') && row) activate(row);
+    else if (event.key === 'F2' && row) startRename(row.entry.path);
+    else if ((event.key === 'Delete' || (event.key === 'Backspace' && event.metaKey)) && row) void deleteEntry(row.entry.path);
     else handled = false;
     if (handled) event.preventDefault();
   };
 
   return (
-    <div ref={tree} className="explorer-tree" role="tree" aria-label="Files Explorer" tabIndex={0} onKeyDown={onKeyDown}>
+    <div
+      ref={tree}
+      className="explorer-tree"
+      role="tree"
+      aria-label="Files Explorer"
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      onContextMenu={(event) => openMenu(null, event)}
+      onDragOver={(event) => {
+        // Empty space below the rows is the workspace root.
+        const from = draggedPath();
+        if (from === null || !canDrop(from, '')) return;
+        event.preventDefault();
+        event.dataTransfer.dropEffect = 'move';
+      }}
+      onDrop={(event) => {
+        const from = draggedPath();
+        if (from === null || !canDrop(from, '')) return;
+        event.preventDefault();
+        endDrag();
+        void moveInto(from, '');
+      }}
+    >
       {rootError ? <div className="explorer-error">{rootError}</div> : null}
+      {newEntry && newEntry.parent === '' ? <NewEntryRow depth={0} folder={newEntry.folder} /> : null}
       {rows.map((row) => (
-        <ExplorerRow key={row.entry.path} row={row} selected={row.entry.path === selected} onActivate={activate} />
+        <Fragment key={row.entry.path}>
+          <ExplorerRow
+            row={row}
+            selected={row.entry.path === selected}
+            renaming={edit?.kind === 'rename' && edit.path === row.entry.path}
+            onActivate={activate}
+            onContextMenu={onRowContextMenu}
+          />
+          {newEntry && row.isFolder && row.expanded && newEntry.parent === row.entry.path ? (
+            <NewEntryRow depth={row.depth + 1} folder={newEntry.folder} />
+          ) : null}
+        </Fragment>
       ))}
+      <ExplorerContextMenu />
     </div>
   );
 }

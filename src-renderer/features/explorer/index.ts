@@ -1,2 +1,3 @@
 export { ExplorerView } from './ExplorerView';
 export { useExplorerStore } from './store';
+export { registerExplorerCommands } from './commands';

@@ -3,8 +3,22 @@ import type { DirectoryEntry, FileChange } from '../../../src-shared/contract';
 import { errorMessage } from '../../platform/errors';
 import { host } from '../../platform/host';
 
+/** An inline edit in the tree: a new file or folder inside `parent`, or the rename of `path`. */
+export type ExplorerEdit = { kind: 'newFile' | 'newFolder'; parent: string } | { kind: 'rename'; path: string };
+
+export interface ExplorerMenu {
+  x: number;
+  y: number;
+  /** The row the menu is for; null on empty space (the workspace root). */
+  path: string | null;
+}
+
 /** Keyed by folder path, `''` being the workspace root. */
 interface ExplorerState {
+  edit: ExplorerEdit | null;
+  menu: ExplorerMenu | null;
+  setEdit(edit: ExplorerEdit | null): void;
+  setMenu(menu: ExplorerMenu | null): void;
   children: Record<string, DirectoryEntry[]>;
   loading: Record<string, boolean>;
   errors: Record<string, string>;
@@ -31,6 +45,10 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => ({
   expanded: {},
   selected: null,
   focusPending: false,
+  edit: null,
+  menu: null,
+  setEdit: (edit) => set({ edit }),
+  setMenu: (menu) => set({ menu }),
 
   async load(path) {
     followFileChanges();

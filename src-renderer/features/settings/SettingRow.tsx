@@ -8,10 +8,12 @@ import { controlFor, settingTitle } from './setting-control';
 
 interface SettingRowProps {
   settingKey: SettingKey;
-  /** The effective value (defaults, user, workspace). */
+  /** The value in the selected file, or what it inherits there. */
   value: unknown;
   /** What the selected file sets, if it sets this key. */
   ownValue: unknown;
+  /** The workspace file sets it too, so the user value is not the one in effect here. */
+  overriddenInWorkspace: boolean;
   target: SettingsTarget;
   issues: readonly SettingsIssue[];
 }
@@ -25,7 +27,7 @@ async function write(key: SettingKey, value: unknown, target: SettingsTarget): P
 }
 
 /** One setting: title, description, the control that edits it in the selected file, and its problems. */
-export function SettingRow({ settingKey, value, ownValue, target, issues }: SettingRowProps) {
+export function SettingRow({ settingKey, value, ownValue, overriddenInWorkspace, target, issues }: SettingRowProps) {
   const definition = settingsRegistry[settingKey];
   const control = controlFor(definition.schema);
   const modified = ownValue !== undefined;
@@ -41,6 +43,7 @@ export function SettingRow({ settingKey, value, ownValue, target, issues }: Sett
       </div>
       {control.kind === 'boolean' ? null : <div className="setting-description">{definition.description}</div>}
       <SettingInput settingKey={settingKey} control={control} value={value} target={target} />
+      {overriddenInWorkspace ? <div className="setting-note">Also set in workspace settings, which take precedence in this folder.</div> : null}
       {issues.map((issue) => (
         <div key={`${issue.file}:${issue.line}:${issue.column}`} className="setting-issue" role="alert">
           <Codicon name="warning" /> {issue.message} ({issue.target} settings, line {issue.line})

@@ -1,9 +1,16 @@
 import { useState } from 'react';
-import { settingKeys, settingsRegistry, type SettingKey, type SettingsTarget } from '../../../src-shared/contract';
+import { defaultSettings, settingKeys, settingsRegistry, type SettingKey, type SettingsSnapshot, type SettingsTarget } from '../../../src-shared/contract';
 import { useAppStore } from '../../app/store';
 import { SettingRow } from './SettingRow';
 import { settingTitle } from './setting-control';
 import './settings.css';
+
+/** What the selected file makes of a setting: its own value, else what lies beneath it (the user file, the default). */
+function valueInTarget(snapshot: SettingsSnapshot, key: SettingKey, target: SettingsTarget): unknown {
+  const own = snapshot.layers[target][key];
+  if (own !== undefined) return own;
+  return target === 'workspace' ? (snapshot.layers.user[key] ?? defaultSettings[key]) : defaultSettings[key];
+}
 
 function matches(key: SettingKey, query: string): boolean {
   const needle = query.trim().toLowerCase();
@@ -68,8 +75,9 @@ export function SettingsView() {
                 <SettingRow
                   key={key}
                   settingKey={key}
-                  value={snapshot.values[key]}
+                  value={valueInTarget(snapshot, key, target)}
                   ownValue={snapshot.layers[target][key]}
+                  overriddenInWorkspace={target === 'user' && snapshot.layers.workspace[key] !== undefined}
                   target={target}
                   issues={snapshot.issues.filter((issue) => issue.key === key)}
                 />

@@ -1,0 +1,4 @@
+export { SearchView } from './SearchView';
+export { registerSearchCommands } from './commands';
+export { buildSearchRegExp, replaceInText } from './replace';
+export { useSearchStore } from './store';
