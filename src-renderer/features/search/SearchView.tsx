@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import type { TextSearchMatch } from '../../../src-shared/contract';
 import { Codicon } from '../../platform/ui/Codicon';
 import { openFile } from '../editor';
@@ -60,7 +60,8 @@ function MatchRow({ path, match }: { path: string; match: TextSearchMatch }) {
   );
 }
 
-function FileRow({ file }: { file: SearchFileResult }) {
+/** Memoized: files already shown keep their identity as results stream in, so only new rows render. */
+const FileRow = memo(function FileRow({ file }: { file: SearchFileResult }) {
   const toggleFile = useSearchStore((state) => state.toggleFile);
   const replacing = useSearchStore((state) => state.replacing);
   const { name, folder } = baseName(file.path);
@@ -105,7 +106,7 @@ function FileRow({ file }: { file: SearchFileResult }) {
       {!file.collapsed && file.matches.map((match) => <MatchRow key={`${String(match.line)}:${String(match.column)}`} path={file.path} match={match} />)}
     </div>
   );
-}
+});
 
 /** The Search side bar view: find (and replace) in the workspace's files, results grouped by file. */
 export function SearchView() {

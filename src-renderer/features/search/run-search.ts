@@ -1,4 +1,4 @@
-import type { Disposable } from '../../../src-shared/contract';
+import type { Disposable, TextSearchMatch } from '../../../src-shared/contract';
 import { host } from '../../platform/host';
 import { useSearchStore } from './store';
 
@@ -40,6 +40,16 @@ export function runSearch(): void {
   const id = generation;
   store.begin();
   const current = () => id === generation;
+  // Files arrive by the hundred: hand them to the view once per frame, so it renders dozens of times, not thousands.
+  let arrived: { path: string; matches: TextSearchMatch[] }[] = [];
+  let frame: number | undefined;
+  const flush = () => {
+    if (frame !== undefined) cancelAnimationFrame(frame);
+    frame = undefined;
+    const batch = arrived;
+    arrived = [];
+    if (current() && batch.length > 0) useSearchStore.getState().addFiles(batch);
+  };
   active = host().search.text(
     {
       query: store.query,
@@ -53,8 +63,13 @@ export function runSearch(): void {
     {
       next: (chunk) => {
         if (!current()) return;
-        if (chunk.kind === 'file') useSearchStore.getState().addFile(chunk.path, chunk.matches);
-        else useSearchStore.getState().finish(chunk);
+        if (chunk.kind === 'file') {
+          arrived.push({ path: chunk.path, matches: chunk.matches });
+          frame ??= requestAnimationFrame(flush);
+        } else {
+          flush();
+          useSearchStore.getState().finish(chunk);
+        }
       },
       error: (error) => {
         if (!current() || error.code === 'CANCELLED') return;

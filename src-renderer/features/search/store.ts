@@ -40,7 +40,8 @@ interface SearchState extends SearchOptions {
   requestFocus(): void;
   setReplacing(replacing: boolean): void;
   begin(): void;
-  addFile(path: string, matches: TextSearchMatch[]): void;
+  /** Appends files that arrived together (one render per animation frame, not per file). */
+  addFiles(files: readonly { path: string; matches: TextSearchMatch[] }[]): void;
   finish(summary: SearchSummary): void;
   fail(message: string): void;
   clear(): void;
@@ -68,7 +69,7 @@ export const useSearchStore = create<SearchState>()((set) => ({
   requestFocus: () => set((state) => ({ focusRequest: state.focusRequest + 1 })),
   setReplacing: (replacing) => set({ replacing }),
   begin: () => set({ status: 'searching', files: [], summary: null, error: null }),
-  addFile: (path, matches) => set((state) => ({ files: [...state.files, { path, matches, collapsed: false }] })),
+  addFiles: (files) => set((state) => ({ files: [...state.files, ...files.map((file) => ({ ...file, collapsed: false }))] })),
   finish: (summary) => set({ status: 'done', summary }),
   fail: (error) => set({ status: 'done', error, files: [], summary: null }),
   clear: () => set({ status: 'idle', files: [], summary: null, error: null }),
