@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { rgPath } from '@vscode/ripgrep';
-import { LatheError, type TextSearchChunk, type TextSearchMatch, type TextSearchQuery } from '../../../src-shared/contract';
+import { LatheError, type TextSearchChunk, type TextSearchFile, type TextSearchMatch, type TextSearchQuery } from '../../../src-shared/contract';
 
 export interface TextSearchOptions extends TextSearchQuery {
   /** Absolute workspace root; rg runs with it as the working directory. */
@@ -21,6 +21,8 @@ const stderrLimit = 4096;
 const highWaterMark = 2000;
 /** The longest preview sent for a match; longer lines are cut around the match. */
 const previewLength = 250;
+/** The most files one chunk carries, so a huge burst still reaches the view in steps. */
+const maxFilesPerChunk = 500;
 /** Characters kept before the match when a long line is cut. */
 const previewLead = 40;
 
@@ -120,7 +122,8 @@ function rgMessage(stderr: string): string {
 
 /**
  * Searches the workspace's text with `rg --json`: hidden files included, `.git` and `files.exclude`
- * left out, `.gitignore` honoured. Yields one chunk per file as soon as rg has finished it, then `done`.
+ * left out, `.gitignore` honoured. Yields the files rg has finished each time it has read all of rg's
+ * output so far (a burst of output becomes one chunk, a slow search still shows files at once), then `done`.
  * Aborting the signal, or returning early from the iteration, kills rg.
  */
 export async function* searchText(options: TextSearchOptions): AsyncGenerator<TextSearchChunk, void, undefined> {
@@ -182,12 +185,20 @@ export async function* searchText(options: TextSearchOptions): AsyncGenerator<Te
   let matchCount = 0;
   let omitted = 0;
   let truncated = false;
-  let current: { path: string; matches: TextSearchMatch[] } | undefined;
+  let current: TextSearchFile | undefined;
+  let finished: TextSearchFile[] = [];
+  const takeFinished = (): TextSearchChunk => {
+    const chunk: TextSearchChunk = { kind: 'files', files: finished as [TextSearchFile, ...TextSearchFile[]] };
+    finished = [];
+    return chunk;
+  };
 
   try {
     for (;;) {
       if (signal.aborted) return;
-      if (head >= lines.length) {
+      if (head >= lines.length || finished.length >= maxFilesPerChunk) {
+        if (finished.length > 0) yield takeFinished();
+        if (head < lines.length) continue;
         lines.length = 0;
         head = 0;
         if (spawnError) throw new LatheError('UNAVAILABLE', `Could not run ripgrep: ${spawnError.message}`);
@@ -219,7 +230,7 @@ export async function* searchText(options: TextSearchOptions): AsyncGenerator<Te
         current = undefined;
         if (file.matches.length > 0) {
           fileCount += 1;
-          yield { kind: 'file', path: file.path, matches: file.matches };
+          finished.push(file);
         }
       }
       if (truncated) break;
@@ -229,11 +240,15 @@ export async function* searchText(options: TextSearchOptions): AsyncGenerator<Te
       stop();
       if (current && current.matches.length > 0) {
         fileCount += 1;
-        yield { kind: 'file', path: current.path, matches: current.matches };
+        finished.push(current);
       }
-    } else if (exitCode === 2 && invalidPattern.test(stderr)) {
+    }
+    if (finished.length > 0) yield takeFinished();
+    // A search stopped at the limit was killed on purpose: its exit code says nothing.
+    if (!truncated && exitCode === 2 && invalidPattern.test(stderr)) {
       throw new LatheError('INVALID_INPUT', rgMessage(stderr) || 'The search pattern is not valid');
-    } else if (exitCode !== 0 && exitCode !== 1 && exitCode !== 2) {
+    }
+    if (!truncated && exitCode !== 0 && exitCode !== 1 && exitCode !== 2) {
       const reason = rgMessage(stderr) || `ripgrep exited with code ${String(exitCode)}`;
       throw new LatheError('UNAVAILABLE', `The search failed: ${reason}`);
     }

@@ -1,4 +1,4 @@
-import type { Disposable, TextSearchMatch } from '../../../src-shared/contract';
+import type { Disposable, TextSearchFile } from '../../../src-shared/contract';
 import { host } from '../../platform/host';
 import { useSearchStore } from './store';
 
@@ -40,8 +40,8 @@ export function runSearch(): void {
   const id = generation;
   store.begin();
   const current = () => id === generation;
-  // Files arrive by the hundred: hand them to the view once per frame, so it renders dozens of times, not thousands.
-  let arrived: { path: string; matches: TextSearchMatch[] }[] = [];
+  // Hand arriving files to the view at most once per frame, so it renders dozens of times, not thousands.
+  let arrived: TextSearchFile[] = [];
   let frame: number | undefined;
   const flush = () => {
     if (frame !== undefined) cancelAnimationFrame(frame);
@@ -63,8 +63,8 @@ export function runSearch(): void {
     {
       next: (chunk) => {
         if (!current()) return;
-        if (chunk.kind === 'file') {
-          arrived.push({ path: chunk.path, matches: chunk.matches });
+        if (chunk.kind === 'files') {
+          arrived.push(...chunk.files);
           frame ??= requestAnimationFrame(flush);
         } else {
           flush();

@@ -33,12 +33,18 @@ export const textSearchMatchSchema = z.object({
 });
 export type TextSearchMatch = z.infer<typeof textSearchMatchSchema>;
 
+export const textSearchFileSchema = z.object({
+  /** Workspace-relative path with `/` separators. */
+  path: z.string(),
+  matches: z.array(textSearchMatchSchema),
+});
+export type TextSearchFile = z.infer<typeof textSearchFileSchema>;
+
 export const textSearchChunkSchema = z.discriminatedUnion('kind', [
   z.object({
-    kind: z.literal('file'),
-    /** Workspace-relative path with `/` separators. */
-    path: z.string(),
-    matches: z.array(textSearchMatchSchema),
+    kind: z.literal('files'),
+    /** The files rg finished since the last chunk: everything read so far goes out at once. */
+    files: z.array(textSearchFileSchema).min(1),
   }),
   z.object({
     kind: z.literal('done'),
@@ -53,6 +59,6 @@ export const textSearchChunkSchema = z.discriminatedUnion('kind', [
 export type TextSearchChunk = z.infer<typeof textSearchChunkSchema>;
 
 export const searchService = {
-  /** Searches the workspace's files with ripgrep; one chunk per file as soon as it is done, then `done`. */
+  /** Searches the workspace's files with ripgrep; finished files in batches as rg produces them, then `done`. */
   text: stream(textSearchInputSchema, textSearchChunkSchema),
 } as const;

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LatheError, type TextSearchChunk, type TextSearchQuery } from '../../../../src-shared/contract';
+import { LatheError, type TextSearchChunk, type TextSearchFile, type TextSearchQuery } from '../../../../src-shared/contract';
 import { searchText } from '../../../../src-main/services/search';
 
 function workspace(files: Record<string, string>): string {
@@ -30,11 +30,11 @@ function search(root: string, query: Query): AsyncGenerator<TextSearchChunk> {
   });
 }
 
-async function collect(root: string, query: Query): Promise<{ files: Extract<TextSearchChunk, { kind: 'file' }>[]; done: TextSearchChunk }> {
-  const files: Extract<TextSearchChunk, { kind: 'file' }>[] = [];
+async function collect(root: string, query: Query): Promise<{ files: TextSearchFile[]; done: TextSearchChunk }> {
+  const files: TextSearchFile[] = [];
   let done: TextSearchChunk | undefined;
   for await (const chunk of search(root, query)) {
-    if (chunk.kind === 'file') files.push(chunk);
+    if (chunk.kind === 'files') files.push(...chunk.files);
     else done = chunk;
   }
   if (!done) throw new Error('no done chunk');
@@ -157,7 +157,7 @@ describe('searchText', () => {
     const controller = new AbortController();
     const iterator = search(root, { query: token, maxResults: 1_000_000, signal: controller.signal });
     const first = await iterator.next();
-    expect(first.value).toMatchObject({ kind: 'file' });
+    expect(first.value).toMatchObject({ kind: 'files' });
     // Keep a read pending, then abort: the iteration ends instead of hanging.
     const pending = iterator.next();
     controller.abort();
@@ -171,7 +171,7 @@ describe('searchText', () => {
     for (let index = 0; index < 200; index += 1) files[`f${String(index)}.txt`] = `${token}\n`.repeat(100);
     const root = workspace(files);
     for await (const chunk of search(root, { query: token, maxResults: 1_000_000 })) {
-      expect(chunk.kind).toBe('file');
+      expect(chunk.kind).toBe('files');
       break;
     }
     await expect.poll(() => rgRunning(token), { timeout: 5000 }).toBe(false);
