@@ -82,8 +82,9 @@ describe('explorer file operations', () => {
 
   it('renames with F2 and the open editor follows', async () => {
     const { page } = workbench;
-    await row('ops/before-rename.txt').click();
-    await expect.poll(() => page.locator('[data-testid="tab"][data-path="ops/before-rename.txt"]').count()).toBe(1);
+    // A double click keeps the tab: a single click would preview it, and the next preview replace it.
+    await row('ops/before-rename.txt').dblclick();
+    await expect.poll(() => page.locator('[data-testid="tab"][data-path="ops/before-rename.txt"][data-preview="false"]').count()).toBe(1);
     await row('ops/before-rename.txt').click();
     await page.keyboard.press('F2');
     await expect.poll(() => input().inputValue()).toBe('before-rename.txt');

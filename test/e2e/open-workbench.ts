@@ -50,8 +50,15 @@ export async function runFromPalette(page: Page, title: string): Promise<void> {
   await page.getByTestId('command-palette').waitFor({ state: 'hidden' });
 }
 
+/** The editor of the focused group (or of the group at `groupIndex`, left to right). */
+export function editorIn(page: Page, groupIndex?: number) {
+  const groups = page.getByTestId('editor-group');
+  const group = groupIndex === undefined ? page.locator('[data-testid="editor-group"][data-active="true"]') : groups.nth(groupIndex);
+  return group.getByTestId('editor');
+}
+
 /** The text Monaco shows (it renders spaces as non-breaking spaces; they come back as spaces). */
-export async function editorText(page: Page): Promise<string> {
-  const text = await page.getByTestId('editor').locator('.view-lines').textContent();
+export async function editorText(page: Page, groupIndex?: number): Promise<string> {
+  const text = await editorIn(page, groupIndex).locator('.view-lines').textContent();
   return (text ?? '').replaceAll('\u00a0', ' ');
 }

@@ -49,6 +49,11 @@ export function matchesKeybinding(binding: Keybinding, event: KeyboardEvent): bo
 const macSymbols = { ctrl: '⌃', alt: '⌥', shift: '⇧', meta: '⌘' } as const;
 const otherNames = { ctrl: 'Ctrl', alt: 'Alt', shift: 'Shift', meta: 'Win' } as const;
 
+/** A chord such as `mod+k u`: the presses, in order (one for a plain keybinding). */
+export function chordParts(text: string): string[] {
+  return text.trim().split(/\s+/);
+}
+
 /** The parts of the label a user reads: `⇧ ⌘ P` on macOS, `Ctrl Shift P` elsewhere. */
 export function keybindingLabelParts(text: string): string[] {
   const binding = parseKeybinding(text);
@@ -58,7 +63,9 @@ export function keybindingLabelParts(text: string): string[] {
   return [...order.filter((modifier) => binding[modifier]).map((modifier) => names[modifier]), key];
 }
 
-/** `⇧⌘P` on macOS, `Ctrl+Shift+P` elsewhere. */
+/** `⇧⌘P` on macOS, `Ctrl+Shift+P` elsewhere; a chord's presses are separated by a space. */
 export function formatKeybinding(text: string): string {
-  return keybindingLabelParts(text).join(isMac ? '' : '+');
+  return chordParts(text)
+    .map((press) => keybindingLabelParts(press).join(isMac ? '' : '+'))
+    .join(' ');
 }

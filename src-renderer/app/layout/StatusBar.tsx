@@ -1,4 +1,4 @@
-import { useEditorStore } from '../../features/editor';
+import { encodingLabels, pickEncoding, pickIndentation, pickLanguage, toggleEol, useEditorStore } from '../../features/editor';
 import { updateUserSetting } from '../../features/settings';
 import { errorMessage } from '../../platform/errors';
 import { Codicon } from '../../platform/ui/Codicon';
@@ -12,7 +12,8 @@ export function StatusBar() {
   const info = useAppStore((state) => state.info);
   const issueCount = useAppStore((state) => state.settings.issues.length);
   const cursor = useEditorStore((state) => state.cursor);
-  const languageName = useEditorStore((state) => state.tabs.find((tab) => tab.path === state.activePath)?.languageName);
+  const selectedChars = useEditorStore((state) => state.selectedChars);
+  const activeTab = useEditorStore((state) => state.files.find((file) => file.path === state.activePath));
 
   const showPanel = (): void => {
     updateUserSetting('workbench.panel.visible', true).catch((error: unknown) =>
@@ -32,9 +33,29 @@ export function StatusBar() {
         {cursor ? (
           <span className="status-bar-item" data-testid="statusbar-cursor">
             Ln {cursor.line}, Col {cursor.column}
+            {selectedChars > 0 ? ` (${String(selectedChars)} selected)` : ''}
           </span>
         ) : null}
-        {languageName ? <span className="status-bar-item">{languageName}</span> : null}
+        {activeTab?.indentation ? (
+          <button type="button" className="status-bar-item" data-testid="statusbar-indentation" title="Select Indentation" onClick={pickIndentation}>
+            {activeTab.indentation.insertSpaces ? 'Spaces' : 'Tab Size'}: {activeTab.indentation.tabSize}
+          </button>
+        ) : null}
+        {activeTab?.encoding ? (
+          <button type="button" className="status-bar-item" data-testid="statusbar-encoding" title="Select Encoding" onClick={pickEncoding}>
+            {encodingLabels[activeTab.encoding]}
+          </button>
+        ) : null}
+        {activeTab?.eol ? (
+          <button type="button" className="status-bar-item" data-testid="statusbar-eol" title="Select End of Line Sequence" onClick={() => void toggleEol()}>
+            {activeTab.eol}
+          </button>
+        ) : null}
+        {activeTab ? (
+          <button type="button" className="status-bar-item" data-testid="statusbar-language" title="Select Language Mode" onClick={() => void pickLanguage()}>
+            {activeTab.languageName}
+          </button>
+        ) : null}
         <button
           type="button"
           className={`status-bar-item${issueCount > 0 ? ' has-issues' : ''}`}

@@ -1,22 +1,18 @@
-import { Breadcrumbs } from './Breadcrumbs';
-import { EditorTabs } from './EditorTabs';
-import { EditorWatermark } from './EditorWatermark';
-import { MonacoView } from './MonacoView';
+import { EditorGroupView } from './EditorGroupView';
+import { EditorPicker } from './EditorPicker';
 import { useEditorStore } from './store';
 import './editor.css';
 
-/** The editor group: tabs, breadcrumbs and Monaco, or the watermark when nothing is open. */
+/** The editor groups, side by side, each with its own tabs and editor. */
 export function EditorArea() {
-  const activePath = useEditorStore((state) => state.activePath);
-  const hasTabs = useEditorStore((state) => state.tabs.length > 0);
+  const groups = useEditorStore((state) => state.groups);
+  const activeGroupId = useEditorStore((state) => state.activeGroupId);
   return (
-    <div className="editor-group">
-      {hasTabs ? <EditorTabs /> : null}
-      {activePath ? <Breadcrumbs path={activePath} /> : null}
-      <div className="editor-body">
-        <MonacoView hidden={!activePath} />
-        {activePath ? null : <EditorWatermark />}
-      </div>
+    <div className="editor-area" data-testid="editor-area">
+      {groups.map((group) => (
+        <EditorGroupView key={group.id} group={group} active={group.id === activeGroupId} single={groups.length === 1} />
+      ))}
+      <EditorPicker />
     </div>
   );
 }

@@ -1,63 +1,162 @@
+import { useCallback, useState } from 'react';
+import { ContextMenu, type ContextMenuItem } from '../../platform/ui/ContextMenu';
 import { Codicon } from '../../platform/ui/Codicon';
-import { closeEditor } from './actions';
-import { useEditorStore, type EditorTab } from './store';
+import { closeTabs } from './actions';
+import { openMarkdownPreview } from './markdown-actions';
+import { closeAll, closeOthers, closeSaved, closeToTheRight, togglePinned } from './tab-actions';
+import { dropTabOnGroup, isTabDrag, startTabDrag } from './tab-drag';
+import { tabKey, useEditorStore, type EditorGroup, type GroupTab, type OpenFile } from './store';
 
-/** The tab strip: one tab per open file, ● while dirty (× on hover), middle-click closes. */
-export function EditorTabs() {
-  const tabs = useEditorStore((state) => state.tabs);
-  const activePath = useEditorStore((state) => state.activePath);
+interface TabMenu {
+  x: number;
+  y: number;
+  tab: GroupTab;
+}
+
+/**
+ * A group's tab strip: dirty files show ●, preview tabs are in italics, pinned tabs stay in front;
+ * tabs can be dragged to reorder them or into another group, and middle-click closes.
+ */
+export function EditorTabs({ group }: { group: EditorGroup }) {
+  const files = useEditorStore((state) => state.files);
+  const [menu, setMenu] = useState<TabMenu | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
   return (
     <div className="editor-tabs" role="tablist" aria-label="Open Editors">
-      {tabs.map((tab) => (
-        <Tab key={tab.path} tab={tab} active={tab.path === activePath} />
-      ))}
+      {group.tabs.map((tab, index) => {
+        const file = files.find((candidate) => candidate.path === tab.path);
+        return file ? (
+          <Tab
+            key={tabKey(tab)}
+            groupId={group.id}
+            index={index}
+            tab={tab}
+            file={file}
+            active={tabKey(tab) === group.activeKey}
+            onMenu={(x, y) => setMenu({ x, y, tab })}
+          />
+        ) : null;
+      })}
+      {menu ? <ContextMenu x={menu.x} y={menu.y} groups={tabMenuItems(group.id, menu.tab)} onClose={closeMenu} testId="tab-context-menu" /> : null}
     </div>
   );
 }
 
-function Tab({ tab, active }: { tab: EditorTab; active: boolean }) {
+interface TabProps {
+  groupId: number;
+  index: number;
+  tab: GroupTab;
+  file: OpenFile;
+  active: boolean;
+  onMenu(x: number, y: number): void;
+}
+
+function Tab({ groupId, index, tab, file, active, onMenu }: TabProps) {
+  const key = tabKey(tab);
+  const markdown = tab.view === 'markdown';
+  const classes = ['editor-tab', active && 'active', file.dirty && !markdown && 'dirty', file.deleted && 'deleted', tab.preview && 'preview', tab.pinned && 'pinned'];
+  const name = markdown ? `Preview ${file.name}` : file.name;
   return (
     <div
-      className={`editor-tab${active ? ' active' : ''}${tab.dirty ? ' dirty' : ''}${tab.deleted ? ' deleted' : ''}`}
+      className={classes.filter(Boolean).join(' ')}
       role="tab"
       aria-selected={active}
+      draggable
       data-testid="tab"
       data-path={tab.path}
-      data-dirty={String(tab.dirty)}
-      data-conflict={String(tab.conflict === true)}
-      data-deleted={String(tab.deleted === true)}
-      title={tabTitle(tab)}
+      data-view={tab.view}
+      data-dirty={String(file.dirty)}
+      data-conflict={String(file.conflict === true)}
+      data-deleted={String(file.deleted === true)}
+      data-preview={String(tab.preview)}
+      data-pinned={String(tab.pinned)}
+      title={tabTitle(file, tab)}
       onMouseDown={(event) => {
-        if (event.button === 0) useEditorStore.getState().activate(tab.path);
+        if (event.button === 0) useEditorStore.getState().showTab(tab, groupId);
         // Middle-click would start autoscroll in the browser.
         if (event.button === 1) event.preventDefault();
       }}
+      onDoubleClick={() => useEditorStore.getState().keepOpen(groupId, key)}
       onAuxClick={(event) => {
-        if (event.button === 1) closeEditor(tab.path);
+        if (event.button === 1) closeTabs(groupId, [key]);
+      }}
+      onContextMenu={(event) => {
+        event.preventDefault();
+        onMenu(event.clientX, event.clientY);
+      }}
+      onDragStart={(event) => startTabDrag(event, groupId, key)}
+      onDragOver={(event) => {
+        if (!isTabDrag(event)) return;
+        event.preventDefault();
+        event.stopPropagation();
+        event.dataTransfer.dropEffect = 'move';
+      }}
+      onDrop={(event) => {
+        if (!isTabDrag(event)) return;
+        event.preventDefault();
+        event.stopPropagation();
+        // Dropped on the right half of a tab: after it, else before it.
+        const bounds = event.currentTarget.getBoundingClientRect();
+        dropTabOnGroup(event, groupId, event.clientX > bounds.left + bounds.width / 2 ? index + 1 : index);
       }}
     >
-      <span className="editor-tab-label">{tab.name}</span>
-      {tab.conflict ? (
+      {markdown ? <Codicon name="open-preview" className="editor-tab-icon" /> : null}
+      <span className="editor-tab-label">{name}</span>
+      {file.conflict && !markdown ? (
         <span className="editor-tab-conflict" data-testid="tab-conflict" title="Changed on disk; your unsaved changes are kept">
           <Codicon name="warning" />
         </span>
       ) : null}
-      <button
-        type="button"
-        className="editor-tab-close icon-button"
-        title="Close"
-        aria-label={`Close ${tab.name}`}
-        onMouseDown={(event) => event.stopPropagation()}
-        onClick={() => closeEditor(tab.path)}
-      >
-        <Codicon name="close" className="editor-tab-close-icon" />
-        <Codicon name="circle-filled" className="editor-tab-dirty-icon" />
-      </button>
+      {tab.pinned ? (
+        <button
+          type="button"
+          className="editor-tab-close icon-button"
+          title="Unpin"
+          aria-label={`Unpin ${name}`}
+          onMouseDown={(event) => event.stopPropagation()}
+          onClick={() => togglePinned(groupId, key)}
+        >
+          <Codicon name="pinned" className="editor-tab-close-icon" />
+          <Codicon name="circle-filled" className="editor-tab-dirty-icon" />
+        </button>
+      ) : (
+        <button
+          type="button"
+          className="editor-tab-close icon-button"
+          title="Close"
+          aria-label={`Close ${name}`}
+          onMouseDown={(event) => event.stopPropagation()}
+          onClick={() => closeTabs(groupId, [key])}
+        >
+          <Codicon name="close" className="editor-tab-close-icon" />
+          <Codicon name="circle-filled" className="editor-tab-dirty-icon" />
+        </button>
+      )}
     </div>
   );
 }
 
-function tabTitle(tab: EditorTab): string {
-  const notes = [tab.dirty ? 'Unsaved' : '', tab.conflict ? 'Changed on disk' : '', tab.deleted ? 'Deleted' : ''].filter(Boolean);
-  return notes.length > 0 ? `${tab.path} • ${notes.join(' • ')}` : tab.path;
+function tabMenuItems(groupId: number, tab: GroupTab): ContextMenuItem[][] {
+  const key = tabKey(tab);
+  const viewItems: ContextMenuItem[] = [{ label: 'Split Right', run: () => useEditorStore.getState().splitRight(groupId, key) }];
+  if (tab.view === 'text' && /\.(md|markdown)$/i.test(tab.path)) viewItems.push({ label: 'Open Preview to the Side', run: () => openMarkdownPreview(tab.path, 'side') });
+  return [
+    [
+      { label: 'Close', run: () => void closeTabs(groupId, [key]) },
+      { label: 'Close Others', run: () => closeOthers(groupId, key) },
+      { label: 'Close to the Right', run: () => closeToTheRight(groupId, key) },
+      { label: 'Close Saved', run: () => closeSaved(groupId) },
+      { label: 'Close All', run: () => closeAll(groupId) },
+    ],
+    [
+      { label: tab.pinned ? 'Unpin' : 'Pin', run: () => togglePinned(groupId, key) },
+      ...(tab.preview ? [{ label: 'Keep Open', run: () => useEditorStore.getState().keepOpen(groupId, key) }] : []),
+    ],
+    viewItems,
+  ];
+}
+
+function tabTitle(file: OpenFile, tab: GroupTab): string {
+  const notes = [file.dirty ? 'Unsaved' : '', file.conflict ? 'Changed on disk' : '', file.deleted ? 'Deleted' : '', tab.preview ? 'Preview' : ''].filter(Boolean);
+  return notes.length > 0 ? `${file.path} • ${notes.join(' • ')}` : file.path;
 }

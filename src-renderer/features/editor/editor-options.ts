@@ -15,3 +15,11 @@ export function editorOptionsFrom(values: SettingsValues): editor.IEditorOptions
     minimap: { enabled: values['editor.minimap.enabled'] },
   };
 }
+
+/** A file too large for the full editor: no minimap, folding or wrapping (highlighting is off through its language). */
+export const largeFileOptions: editor.IEditorOptions & editor.IGlobalEditorOptions = {
+  minimap: { enabled: false },
+  folding: false,
+  wordWrap: 'off',
+  largeFileOptimizations: true,
+};

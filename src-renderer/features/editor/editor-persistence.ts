@@ -1,26 +1,29 @@
+import { z } from 'zod';
 import { host } from '../../platform/host';
 import { notify } from '../notifications';
-import { openFile, openFileTab } from './actions';
+import { loadFile, openFileTab } from './actions';
 import { discardBackup, markBackedUp } from './hot-exit';
 import { applyRestoredText } from './models';
-import { useEditorStore } from './store';
+import { tabKey, useEditorStore } from './store';
 
 const openEditorsKey = 'workbench.openEditors';
 
-interface SavedEditors {
-  paths: string[];
-  active: string | null;
-}
-
-function isSavedEditors(value: unknown): value is SavedEditors {
-  if (typeof value !== 'object' || value === null) return false;
-  const { paths, active } = value as Record<string, unknown>;
-  return Array.isArray(paths) && paths.every((path) => typeof path === 'string') && (active === null || typeof active === 'string');
-}
+const savedTab = z.object({ path: z.string(), view: z.enum(['text', 'markdown']).catch('text'), pinned: z.boolean().catch(false) });
+const savedGroups = z.object({
+  groups: z.array(z.object({ tabs: z.array(savedTab), active: z.string().nullable() })).min(1),
+  activeGroup: z.number().int().min(0),
+});
+/** What earlier versions kept: one strip of tabs. */
+const savedStrip = z.object({ paths: z.array(z.string()), active: z.string().nullable() });
+const savedEditors = z.union([
+  savedGroups,
+  savedStrip.transform(({ paths, active }) => ({ groups: [{ tabs: paths.map((path) => ({ path, view: 'text' as const, pinned: false })), active }], activeGroup: 0 })),
+]);
+type SavedEditors = z.infer<typeof savedGroups>;
 
 /**
- * Reopens the tabs this folder had when it was last closed (files that are gone are reported and
- * skipped), then the unsaved buffers kept by hot exit.
+ * Reopens the groups and tabs this folder had when it was last closed (files that are gone are reported
+ * and skipped), then the unsaved buffers kept by hot exit.
  */
 export async function restoreOpenEditors(): Promise<void> {
   await restoreSavedTabs();
@@ -28,24 +31,38 @@ export async function restoreOpenEditors(): Promise<void> {
 }
 
 async function restoreSavedTabs(): Promise<void> {
-  const saved = await host()
-    .state.get({ key: openEditorsKey, scope: 'workspace' })
-    .catch(() => null);
-  if (!isSavedEditors(saved)) return;
-  // The active tab first, so the file the user was looking at appears without waiting for the others.
-  const ordered = saved.active ? [saved.active, ...saved.paths.filter((path) => path !== saved.active)] : saved.paths;
-  for (const path of ordered) await openFile(path);
-  const { tabs, activate } = useEditorStore.getState();
-  const sorted = saved.paths.filter((path) => tabs.some((tab) => tab.path === path));
-  useEditorStore.setState({ tabs: sorted.map((path) => tabs.find((tab) => tab.path === path)).filter((tab) => tab !== undefined) });
-  if (saved.active && sorted.includes(saved.active)) activate(saved.active);
+  const parsed = savedEditors.safeParse(
+    await host()
+      .state.get({ key: openEditorsKey, scope: 'workspace' })
+      .catch(() => null),
+  );
+  if (!parsed.success) return;
+  const saved = parsed.data;
+  // The file the user was looking at first, so it appears without waiting for the others.
+  const front = saved.groups[saved.activeGroup]?.active ?? null;
+  const paths = [...new Set(saved.groups.flatMap((group) => group.tabs.map((tab) => tab.path)))];
+  const loaded = new Set<string>();
+  for (const path of front && paths.includes(front) ? [front, ...paths.filter((other) => other !== front)] : paths) {
+    if (await loadFile(path)) loaded.add(path);
+  }
+  const groups = saved.groups
+    .map((group) => {
+      const tabs = group.tabs.filter((tab) => loaded.has(tab.path)).map((tab) => ({ ...tab, preview: false }));
+      const active = tabs.find((tab) => tabKey(tab) === group.active) ?? tabs[0];
+      return { tabs, activeKey: active ? tabKey(active) : null };
+    })
+    .filter((group) => group.tabs.length > 0);
+  if (groups.length > 0) useEditorStore.getState().restoreGroups(groups, Math.min(saved.activeGroup, groups.length - 1));
 }
 
-/** Keeps the folder's open tabs in its workspace state, so the next launch can restore them. */
+/** Keeps the folder's open groups and tabs in its workspace state, so the next launch can restore them. */
 export function persistOpenEditors(): void {
   let last = '';
-  useEditorStore.subscribe(({ tabs, activePath }) => {
-    const value: SavedEditors = { paths: tabs.map((tab) => tab.path), active: activePath };
+  useEditorStore.subscribe(({ groups, activeGroupId }) => {
+    const value: SavedEditors = {
+      groups: groups.map((group) => ({ tabs: group.tabs.map(({ path, view, pinned }) => ({ path, view, pinned })), active: group.activeKey })),
+      activeGroup: Math.max(0, groups.findIndex((group) => group.id === activeGroupId)),
+    };
     const text = JSON.stringify(value);
     if (text === last) return;
     last = text;
@@ -62,7 +79,8 @@ export async function restoreBackups(): Promise<void> {
     .backups.list()
     .catch(() => []);
   if (backups.length === 0) return;
-  const { activePath } = useEditorStore.getState();
+  const { activeGroupId, groups } = useEditorStore.getState();
+  const front = groups.find((group) => group.id === activeGroupId)?.activeKey ?? null;
   let restored = 0;
   for (const backup of backups) {
     if (!(await openFileTab(backup.path, { allowMissing: true }))) continue;
@@ -75,6 +93,8 @@ export async function restoreBackups(): Promise<void> {
     restored++;
   }
   // The tab the user was looking at stays in front.
-  if (activePath && useEditorStore.getState().tabs.some((tab) => tab.path === activePath)) useEditorStore.getState().activate(activePath);
+  const group = useEditorStore.getState().groups.find((candidate) => candidate.id === activeGroupId);
+  const frontTab = group?.tabs.find((tab) => tabKey(tab) === front);
+  if (frontTab) useEditorStore.getState().showTab(frontTab, activeGroupId);
   if (restored > 0) notify({ severity: 'info', message: `Restored ${restored} unsaved file${restored === 1 ? '' : 's'}` });
 }

@@ -19,15 +19,15 @@ export function followFileChanges(): void {
 }
 
 function handleChange({ path, kind }: FileChange): void {
-  const tabs = useEditorStore.getState().tabs;
+  const files = useEditorStore.getState().files;
   if (kind === 'deleted') {
     // A deleted folder takes its open files with it.
-    for (const tab of tabs) {
-      if (tab.path === path || tab.path.startsWith(`${path}/`)) useEditorStore.getState().setDiskState(tab.path, { deleted: true });
+    for (const file of files) {
+      if (file.path === path || file.path.startsWith(`${path}/`)) useEditorStore.getState().setDiskState(file.path, { deleted: true });
     }
     return;
   }
-  if (!tabs.some((tab) => tab.path === path)) return;
+  if (!files.some((file) => file.path === path)) return;
   const previous = pendingChecks.get(path) ?? Promise.resolve();
   const next = previous.then(() => checkDisk(path, kind === 'created'));
   pendingChecks.set(path, next);
@@ -46,9 +46,9 @@ async function checkDisk(path: string, created: boolean): Promise<void> {
     return;
   }
   const store = useEditorStore.getState();
-  const tab = store.tabs.find((candidate) => candidate.path === path);
-  if (!tab || !getModel(path)) return;
-  if (tab.deleted) store.setDiskState(path, { deleted: false });
+  const file = store.files.find((candidate) => candidate.path === path);
+  if (!file || !getModel(path)) return;
+  if (file.deleted) store.setDiskState(path, { deleted: false });
   // Our own save coming back, or a touch that left the text as it was.
   if (isOwnContent(path, content)) return;
   if (isClean(path)) {
@@ -57,7 +57,7 @@ async function checkDisk(path: string, created: boolean): Promise<void> {
     store.setDiskState(path, { conflict: false });
     return;
   }
-  const alreadyFlagged = tab.conflict === true;
+  const alreadyFlagged = file.conflict === true;
   store.setDiskState(path, { conflict: true });
-  if (!alreadyFlagged) notify({ severity: 'warning', message: `${tab.name} changed on disk; your unsaved changes are kept` });
+  if (!alreadyFlagged) notify({ severity: 'warning', message: `${file.name} changed on disk; your unsaved changes are kept` });
 }

@@ -1,5 +1,6 @@
 export { EditorArea } from './EditorArea';
-export { openFile, saveActiveEditor, closeActiveEditor, followRename } from './actions';
+export { openFile, openFileAt, saveActiveEditor, saveAllEditors, closeActiveEditor, followRename, openFileText, replaceInOpenFile } from './actions';
+export { encodingLabels, pickEncoding, pickIndentation, pickLanguage, toggleEol } from './status-actions';
 export { registerEditorCommands } from './commands';
 export { loadMonaco } from './monaco-loader';
 export { useEditorStore } from './store';

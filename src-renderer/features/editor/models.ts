@@ -14,7 +14,16 @@ interface OpenModel {
   savedContent: string;
   /** The text of a save still in flight: its change event is an echo, not an outside change. */
   savingContent: string | null;
-  viewState: editor.ICodeEditorViewState | null;
+  /** Scroll and cursor per editor group, restored when the group shows the file again. */
+  viewStates: Map<number, editor.ICodeEditorViewState>;
+  /** Indentation chosen for this file in the status bar; settings no longer change it. */
+  indentation: { insertSpaces: boolean; tabSize: number } | null;
+}
+
+export interface ModelDetails {
+  encoding: FileEncoding;
+  eol: 'LF' | 'CRLF';
+  indentation: { insertSpaces: boolean; tabSize: number };
 }
 
 const openModels = new Map<string, OpenModel>();
@@ -27,6 +36,7 @@ export function createModel(
   languageId: string,
   encoding: FileEncoding,
   onDirtyChange: (path: string, dirty: boolean) => void,
+  onDetailsChange?: (path: string) => void,
 ): editor.ITextModel {
   const existing = openModels.get(path);
   if (existing) return existing.model;
@@ -38,15 +48,45 @@ export function createModel(
     savedVersionId: model.getAlternativeVersionId(),
     savedContent: content,
     savingContent: null,
-    viewState: null,
+    viewStates: new Map(),
+    indentation: null,
   };
   openModels.set(path, entry);
-  model.onDidChangeContent(() => onDirtyChange(entry.path, model.getAlternativeVersionId() !== entry.savedVersionId));
+  model.onDidChangeContent((event) => {
+    onDirtyChange(entry.path, model.getAlternativeVersionId() !== entry.savedVersionId);
+    if (event.isEolChange) onDetailsChange?.(entry.path);
+  });
+  model.onDidChangeOptions(() => onDetailsChange?.(entry.path));
   return model;
 }
 
 export function encodingOf(path: string): FileEncoding {
   return openModels.get(path)?.encoding ?? 'utf8';
+}
+
+/** The encoding the next save writes the file with. */
+export function setEncoding(path: string, encoding: FileEncoding): void {
+  const entry = openModels.get(path);
+  if (entry) entry.encoding = encoding;
+}
+
+/** Indentation for one file, kept over the settings from now on. */
+export function setIndentation(path: string, indentation: { insertSpaces: boolean; tabSize: number }): void {
+  const entry = openModels.get(path);
+  if (!entry) return;
+  entry.indentation = indentation;
+  entry.model.updateOptions(indentation);
+}
+
+export function modelDetails(path: string): ModelDetails | undefined {
+  const entry = openModels.get(path);
+  if (!entry) return undefined;
+  const options = entry.model.getOptions();
+  return {
+    encoding: entry.encoding,
+    eol: entry.model.getEOL() === '\r\n' ? 'CRLF' : 'LF',
+    indentation: { insertSpaces: options.insertSpaces, tabSize: options.tabSize },
+  };
 }
 
 /** The buffer of a file renamed or moved: it keeps its text, undo history and dirty state under the new path. */
@@ -136,13 +176,15 @@ export function reloadFromDisk(path: string, content: string): void {
   entry.savedVersionId = model.getAlternativeVersionId();
 }
 
-export function saveViewState(path: string, state: editor.ICodeEditorViewState | null): void {
+export function saveViewState(groupId: number, path: string, state: editor.ICodeEditorViewState | null): void {
   const entry = openModels.get(path);
-  if (entry) entry.viewState = state;
+  if (!entry) return;
+  if (state) entry.viewStates.set(groupId, state);
+  else entry.viewStates.delete(groupId);
 }
 
-export function viewStateOf(path: string): editor.ICodeEditorViewState | null {
-  return openModels.get(path)?.viewState ?? null;
+export function viewStateOf(groupId: number, path: string): editor.ICodeEditorViewState | null {
+  return openModels.get(path)?.viewStates.get(groupId) ?? null;
 }
 
 export function disposeModel(path: string): void {
@@ -152,7 +194,8 @@ export function disposeModel(path: string): void {
 
 /** Indentation lives on models in Monaco, not on the editor: apply it to every open file. */
 export function applyModelOptions(values: Pick<SettingsValues, 'editor.tabSize' | 'editor.insertSpaces'>): void {
-  for (const { model } of openModels.values()) {
+  for (const { model, indentation } of openModels.values()) {
+    if (indentation) continue;
     model.updateOptions({ tabSize: values['editor.tabSize'], insertSpaces: values['editor.insertSpaces'] });
   }
 }

@@ -8,6 +8,6 @@ import { useEditorStore } from './store';
  */
 export function guardUnsavedChangesOnUnload(): void {
   window.addEventListener('beforeunload', (event) => {
-    if (useEditorStore.getState().tabs.some((tab) => tab.dirty && hasUnbackedChanges(tab.path))) event.preventDefault();
+    if (useEditorStore.getState().files.some((file) => file.dirty && hasUnbackedChanges(file.path))) event.preventDefault();
   });
 }

@@ -8,7 +8,8 @@ interface ExplorerRowProps {
   row: TreeRow;
   selected: boolean;
   renaming: boolean;
-  onActivate(row: TreeRow): void;
+  /** A single click previews a file; a double click (`keep`) opens it in a tab that stays. */
+  onActivate(row: TreeRow, keep: boolean): void;
   onContextMenu(row: TreeRow, event: MouseEvent): void;
 }
 
@@ -58,7 +59,10 @@ export const ExplorerRow = memo(function ExplorerRow({ row, selected, renaming, 
       title={error ?? entry.path}
       style={{ paddingLeft: basePaddingPx + depth * indentPx }}
       draggable={!renaming}
-      onClick={() => onActivate(row)}
+      onClick={() => onActivate(row, false)}
+      onDoubleClick={() => {
+        if (!row.isFolder) onActivate(row, true);
+      }}
       onContextMenu={(event) => onContextMenu(row, event)}
       onDragStart={(event) => startDrag(event, entry.path)}
       onDragEnd={endDrag}
@@ -107,11 +111,36 @@ export function NewEntryRow({ depth, folder }: { depth: number; folder: boolean 
   );
 }
 
+const iconByExtension: Record<string, string> = {
+  md: 'markdown',
+  markdown: 'markdown',
+  txt: 'file',
+  log: 'output',
+  json: 'json',
+  toml: 'json',
+  yml: 'json',
+  yaml: 'json',
+  lock: 'lock',
+  png: 'file-media',
+  jpg: 'file-media',
+  jpeg: 'file-media',
+  gif: 'file-media',
+  svg: 'file-media',
+  webp: 'file-media',
+  ico: 'file-media',
+  pdf: 'file-pdf',
+  zip: 'file-zip',
+  gz: 'file-zip',
+  tar: 'file-zip',
+  sh: 'terminal',
+  bash: 'terminal',
+  ps1: 'terminal',
+};
+
 /** Codicons are monochrome; a handful of shapes is enough to tell file kinds apart at a glance. */
 export function fileIcon(name: string): string {
   const lower = name.toLowerCase();
-  if (lower.endsWith('.md') || lower.endsWith('.txt')) return 'markdown';
-  if (lower.endsWith('.json') || lower.endsWith('.toml') || lower.endsWith('.yml') || lower.endsWith('.yaml')) return 'json';
-  if (lower.startsWith('.git') || lower.endsWith('.lock')) return 'gear';
-  return 'file-code';
+  if (lower.startsWith('.git')) return 'gear';
+  const extension = lower.includes('.') ? lower.slice(lower.lastIndexOf('.') + 1) : '';
+  return iconByExtension[extension] ?? 'file-code';
 }

@@ -38,11 +38,11 @@ export function ExplorerTree() {
 
   const newEntry = edit && edit.kind !== 'rename' ? { parent: edit.parent, folder: edit.kind === 'newFolder' } : null;
 
-  const activate = (row: TreeRow): void => {
+  const activate = (row: TreeRow, keep: boolean): void => {
     const store = useExplorerStore.getState();
     store.select(row.entry.path);
-    if (row.isFolder) store.toggle(row.entry.path);
-    else void openFile(row.entry.path);
+    if (!row.isFolder) void openFile(row.entry.path, { preview: !keep });
+    else if (!keep) store.toggle(row.entry.path);
   };
 
   const openMenu = (path: string | null, event: MouseEvent): void => {
@@ -75,7 +75,7 @@ export function ExplorerTree() {
     } else if (event.key === 'ArrowLeft' && row) {
       if (row.isFolder && row.expanded) store.setExpanded(row.entry.path, false);
       else selectAt(parentIndex(rows, index));
-    } else if ((event.key === 'Enter' || event.key === ' ') && row) activate(row);
+    } else if ((event.key === 'Enter' || event.key === ' ') && row) activate(row, event.key === 'Enter');
     else if (event.key === 'F2' && row) startRename(row.entry.path);
     else if ((event.key === 'Delete' || (event.key === 'Backspace' && event.metaKey)) && row) void deleteEntry(row.entry.path);
     else handled = false;

@@ -3,9 +3,8 @@ import { HighlightedLabel } from '../../app/commands/HighlightedLabel';
 import { errorMessage } from '../../platform/errors';
 import { host } from '../../platform/host';
 import { QuickPick } from '../../platform/ui/QuickPick';
-import { openFile, useEditorStore } from '../editor';
+import { openFile, openFileAt, useEditorStore } from '../editor';
 import { QuickOpenMatcher, parseQuickOpenQuery } from './items';
-import { revealInEditor } from './reveal';
 import { useQuickOpenStore } from './store';
 import './quick-open.css';
 
@@ -25,8 +24,8 @@ export function QuickOpen() {
 /** Opens a file (through quick open, so it counts as recent) and optionally moves the cursor to a line. */
 export async function openFromQuickOpen(path: string, line?: number, column?: number): Promise<void> {
   useQuickOpenStore.getState().remember(path);
-  await openFile(path);
-  if (line !== undefined && useEditorStore.getState().activePath === path) await revealInEditor(path, line, column);
+  if (line === undefined) await openFile(path);
+  else await openFileAt(path, line, column);
 }
 
 function QuickOpenOverlay() {

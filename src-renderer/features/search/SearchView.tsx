@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef } from 'react';
 import type { TextSearchMatch } from '../../../src-shared/contract';
 import { Codicon } from '../../platform/ui/Codicon';
-import { openFile } from '../editor';
+import { openFileAt } from '../editor';
 import { replaceInFiles, replacementFor } from './replace';
 import { runSearch, scheduleSearch } from './run-search';
 import { useSearchStore, type SearchFileResult, type SearchOptions } from './store';
@@ -45,9 +45,9 @@ function MatchRow({ path, match }: { path: string; match: TextSearchMatch }) {
       data-testid="search-match"
       data-line={match.line}
       title={`Line ${String(match.line)}, column ${String(match.column)}`}
-      onClick={() => void openFile(path)}
+      onClick={() => void openFileAt(path, match.line, match.column, { preview: true })}
       onKeyDown={(event) => {
-        if (event.key === 'Enter') void openFile(path);
+        if (event.key === 'Enter') void openFileAt(path, match.line, match.column, { preview: true });
       }}
     >
       <span className="search-match-text">

@@ -1,7 +1,7 @@
 import type { TextSearchQuery } from '../../../src-shared/contract';
 import { errorMessage } from '../../platform/errors';
 import { host } from '../../platform/host';
-import { useEditorStore } from '../editor';
+import { openFileText, replaceInOpenFile } from '../editor';
 import { notify } from '../notifications';
 import { runSearch } from './run-search';
 import { useSearchStore } from './store';
@@ -48,13 +48,16 @@ interface PlannedFile {
   content: string;
   encoding: 'utf8' | 'utf8bom' | 'utf16le' | 'utf16be';
   count: number;
+  /** Open in an editor: the replacement is made in its buffer (unsaved edits included), then saved. */
+  open: boolean;
 }
 
 const plural = (count: number, word: string): string => `${String(count)} ${word}${count === 1 ? '' : 's'}`;
 
 /**
  * Replaces the matches in the given result files (all results when none are given), after a confirm
- * that lists them. Open files with unsaved changes are skipped; clean open files reload from disk.
+ * that lists them. Open files are changed in their buffers (one undoable edit, unsaved edits included)
+ * and saved.
  */
 export async function replaceInFiles(only?: string[]): Promise<void> {
   const store = useSearchStore.getState();
@@ -63,26 +66,28 @@ export async function replaceInFiles(only?: string[]): Promise<void> {
   const replacement = store.replacement;
   const targets = store.files.map((file) => file.path).filter((path) => !only || only.includes(path));
   if (targets.length === 0) return;
-  const dirty = new Set(useEditorStore.getState().tabs.filter((tab) => tab.dirty).map((tab) => tab.path));
-  const skipped = targets.filter((path) => dirty.has(path));
 
   store.setReplacing(true);
   try {
     const planned: PlannedFile[] = [];
     const failed: string[] = [];
     for (const path of targets) {
-      if (dirty.has(path)) continue;
+      const buffer = openFileText(path);
+      if (buffer !== undefined) {
+        const { text, count } = replaceInText(buffer, query, replacement);
+        if (count > 0 && text !== buffer) planned.push({ path, content: text, encoding: 'utf8', count, open: true });
+        continue;
+      }
       try {
         const file = await host().workspace.readFile({ path });
         const { text, count } = replaceInText(file.content, query, replacement);
-        if (count > 0 && text !== file.content) planned.push({ path, content: text, encoding: file.encoding, count });
+        if (count > 0 && text !== file.content) planned.push({ path, content: text, encoding: file.encoding, count, open: false });
       } catch (error) {
         failed.push(`${path}: ${errorMessage(error)}`);
       }
     }
     if (planned.length === 0) {
-      const reason = skipped.length > 0 ? `${plural(skipped.length, 'file')} skipped: unsaved changes` : 'Nothing to replace';
-      notify({ severity: 'info', message: reason });
+      notify({ severity: 'info', message: 'Nothing to replace' });
       return;
     }
     const total = planned.reduce((sum, file) => sum + file.count, 0);
@@ -92,7 +97,6 @@ export async function replaceInFiles(only?: string[]): Promise<void> {
       `Replace ${plural(total, 'occurrence')} across ${plural(planned.length, 'file')} with "${replacement}"?`,
       '',
       ...lines,
-      ...(skipped.length > 0 ? ['', `${plural(skipped.length, 'file')} skipped: unsaved changes`] : []),
     ].join('\n');
     if (!window.confirm(summary)) return;
 
@@ -100,7 +104,16 @@ export async function replaceInFiles(only?: string[]): Promise<void> {
     let replaced = 0;
     for (const file of planned) {
       try {
-        await host().workspace.writeFile({ path: file.path, content: file.content, encoding: file.encoding });
+        if (file.open) {
+          // The buffer may have changed since the confirm: replace in what it holds now.
+          const applied = await replaceInOpenFile(file.path, (text) => replaceInText(text, query, replacement).text);
+          if (!applied) {
+            failed.push(`${file.path}: the file was closed or could not be saved`);
+            continue;
+          }
+        } else {
+          await host().workspace.writeFile({ path: file.path, content: file.content, encoding: file.encoding });
+        }
         written += 1;
         replaced += file.count;
       } catch (error) {
@@ -108,7 +121,6 @@ export async function replaceInFiles(only?: string[]): Promise<void> {
       }
     }
     const parts = [`Replaced ${plural(replaced, 'occurrence')} in ${plural(written, 'file')}.`];
-    if (skipped.length > 0) parts.push(`${plural(skipped.length, 'file')} skipped: unsaved changes.`);
     if (failed.length > 0) parts.push(`Could not replace in ${failed.join('; ')}`);
     notify({ severity: failed.length > 0 ? 'warning' : 'info', message: parts.join(' ') });
   } finally {
