@@ -19,6 +19,8 @@ async function buildMain() {
     esbuild.build({ ...common, entryPoints: ['src-main/server/main.ts'], outfile: 'out/server/server.mjs', platform: 'node', format: 'esm', packages: 'external' }),
     // A sandboxed preload can require nothing but `electron`: bundle everything else into it.
     esbuild.build({ ...common, entryPoints: ['src-preload/index.ts'], outfile: 'out/preload/preload.cjs', platform: 'node', format: 'cjs', external: ['electron'], minify: true }),
+    // The pty host runs as its own process (fork or utilityProcess); node-pty stays in node_modules.
+    esbuild.build({ ...common, entryPoints: ['src-main/services/terminal/pty-host.ts'], outfile: 'out/pty-host/pty-host.cjs', platform: 'node', format: 'cjs', packages: 'external' }),
   ]);
 }
 

@@ -8,6 +8,7 @@ import { BackupService } from '../services/backups';
 import { findFiles, searchText } from '../services/search';
 import { SettingsService } from '../services/settings';
 import { openDatabase, profileMigrations, StateStore } from '../services/storage';
+import { TerminalService, type PtyHostLauncher } from '../services/terminal';
 import { FileWatcherService } from '../services/watcher';
 import { WorkspaceService, type TrashFunction } from '../services/workspace';
 import type { LatheHandlers } from './handlers';
@@ -26,6 +27,8 @@ export interface HostOptions {
   sqliteBinding?: string;
   /** Tests pass a silent logger; by default logs go to rotating files in the profile. */
   logger?: Logger;
+  /** Starts the pty host process (Electron passes one built on utilityProcess); default: child_process.fork. */
+  ptyHostLauncher?: PtyHostLauncher;
 }
 
 export interface Host {
@@ -90,6 +93,18 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const stateKey = (key: string, scope: 'global' | 'workspace'): string =>
     scope === 'global' ? key : `workspace:${requireWorkspace().id}:${key}`;
 
+  const terminals = new TerminalService({
+    guard: workspace?.guard ?? null,
+    settings: () => ({
+      defaultProfile: settings.get('terminal.integrated.defaultProfile'),
+      profiles: settings.get('terminal.integrated.profiles'),
+      cwd: settings.get('terminal.integrated.cwd'),
+    }),
+    version: options.version,
+    logger: logger.child({ service: 'terminal' }),
+    ...(options.ptyHostLauncher ? { launcher: options.ptyHostLauncher } : {}),
+  });
+
   const handlers: LatheHandlers = {
     app: {
       info: () => ({
@@ -148,6 +163,20 @@ export async function createHost(options: HostOptions): Promise<Host> {
       get: ({ key, scope }) => state.get(stateKey(key, scope)),
       set: ({ key, scope, value }) => state.set(stateKey(key, scope), value),
     },
+    terminal: {
+      profiles: () => terminals.profiles(),
+      create: (input) => terminals.create(input),
+      list: () => terminals.list(),
+      attach: ({ id }, { signal }) => terminals.attach(id, signal),
+      write: ({ id, data }) => terminals.write(id, data),
+      resize: ({ id, cols, rows }) => terminals.resize(id, cols, rows),
+      acknowledgeData: ({ id, charCount }) => terminals.acknowledge(id, charCount),
+      rename: ({ id, name }) => terminals.rename(id, name),
+      clearBuffer: ({ id }) => terminals.clearBuffer(id),
+      kill: ({ id }) => terminals.kill(id),
+      restart: ({ id }) => terminals.restart(id),
+      onDidChangeTerminals: terminals.onDidChangeTerminals,
+    },
   };
   const router = createRouter({ contract, handlers, logger });
   logger.info({ shell: options.shell, version: options.version, workspace: workspace?.info().name ?? null }, 'host started');
@@ -164,6 +193,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     },
     async dispose() {
       router.closeAll();
+      await terminals.dispose();
       logLevelSubscription.dispose();
       excludesSubscription.dispose();
       watcherSubscription?.dispose();

@@ -3,6 +3,7 @@ import { registerExplorerCommands } from '../features/explorer';
 import { registerQuickOpen } from '../features/quick-open';
 import { registerSearchCommands } from '../features/search';
 import { registerSettingsCommands } from '../features/settings';
+import { followTerminals, registerTerminalCommands } from '../features/terminal';
 import { provideHost } from '../platform/host';
 import { connectToHost } from '../platform/rpc';
 import { installKeybindingListener } from './commands';
@@ -25,6 +26,7 @@ export async function startWorkbench(): Promise<void> {
   registerExplorerCommands();
   registerQuickOpen();
   registerSearchCommands();
+  registerTerminalCommands();
   // Fetch and compile the editor while the connection and the first host calls are in flight,
   // so opening the first file does not wait for megabytes of Monaco.
   void loadMonaco();
@@ -42,6 +44,7 @@ export async function startWorkbench(): Promise<void> {
   installKeybindingListener();
   if (!window.lathe) guardUnsavedChangesOnUnload();
   setConnection('connected');
+  void followTerminals();
   if (useAppStore.getState().info?.workspace) {
     await restoreOpenEditors();
     persistOpenEditors();

@@ -5,6 +5,7 @@ import { searchService } from './services/search';
 import { secretsService } from './services/secrets';
 import { settingsService } from './services/settings';
 import { stateService } from './services/state';
+import { terminalService } from './services/terminal';
 import { workspaceService } from './services/workspace';
 
 /** Every service the host offers its clients. Both shells and every client are built from this object. */
@@ -16,6 +17,7 @@ export const contract = {
   state: stateService,
   backups: backupsService,
   search: searchService,
+  terminal: terminalService,
 } as const;
 
 export type Contract = typeof contract;
@@ -31,3 +33,4 @@ export * from './services/secrets';
 export * from './services/state';
 export * from './services/backups';
 export * from './services/search';
+export * from './services/terminal';

@@ -1,12 +1,14 @@
-import { OutputPanel } from '../../features/panel';
+import { OutputView, Panel, useOutputCount } from '../../features/panel';
+import { TerminalActions, TerminalView } from '../../features/terminal';
 import { runCommand } from '../commands';
 import { Sash } from '../../platform/ui/Sash';
 import { panelHeightLimits, useLayoutStore } from './layout-store';
 import { useResizable } from './use-resizable';
 
-/** The bottom panel with its resize handle on the top edge. */
+/** The bottom panel (Output and Terminal) with its resize handle on the top edge. */
 export function PanelArea() {
   const height = useLayoutStore((state) => state.panelHeight);
+  const outputCount = useOutputCount();
   const resize = useResizable({
     size: height,
     min: panelHeightLimits.min,
@@ -18,7 +20,13 @@ export function PanelArea() {
   return (
     <div className="panel-area" style={{ height }}>
       <Sash orientation="horizontal" label="Resize Panel" {...resize} />
-      <OutputPanel onClose={() => void runCommand('workbench.action.togglePanel')} />
+      <Panel
+        views={[
+          { id: 'output', title: 'Output', badge: outputCount, content: <OutputView /> },
+          { id: 'terminal', title: 'Terminal', actions: <TerminalActions />, content: <TerminalView /> },
+        ]}
+        onClose={() => void runCommand('workbench.action.togglePanel')}
+      />
     </div>
   );
 }

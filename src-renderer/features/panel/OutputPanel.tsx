@@ -5,47 +5,36 @@ import { noticeEntry, settingsIssueEntry, type PanelEntry } from './panel-entrie
 import { usePanelStore } from './store';
 import './panel.css';
 
-interface OutputPanelProps {
-  onClose(): void;
-}
-
-/** The bottom panel: host notices and settings issues, one line each, like VS Code's Problems view. */
-export function OutputPanel({ onClose }: OutputPanelProps) {
+function useOutputEntries(): PanelEntry[] {
   const issues = useAppStore((state) => state.settings.issues);
   const workspaceRoot = useAppStore((state) => state.info?.workspace?.root);
   const notices = usePanelStore((state) => state.notices);
-  const entries = useMemo(
+  return useMemo(
     () => [...issues.map((issue, index) => settingsIssueEntry(issue, index, workspaceRoot)), ...notices.map(noticeEntry)],
     [issues, notices, workspaceRoot],
   );
+}
 
+/** How many entries the Output view lists (its tab's badge). */
+export function useOutputCount(): number {
+  return useOutputEntries().length;
+}
+
+/** Host notices and settings issues, one line each, like VS Code's Problems view. */
+export function OutputView() {
+  const entries = useOutputEntries();
   return (
-    <section className="panel" data-testid="panel" aria-label="Output">
-      <header className="panel-header">
-        <div className="panel-tabs" role="tablist">
-          <div className="panel-tab" role="tab" aria-selected="true">
-            Output
-            {entries.length > 0 ? <span className="badge">{entries.length}</span> : null}
-          </div>
-        </div>
-        <div className="panel-actions">
-          <button type="button" className="icon-button" title="Hide Panel" aria-label="Hide Panel" onClick={onClose}>
-            <Codicon name="close" />
-          </button>
-        </div>
-      </header>
-      <div className="panel-body">
-        {entries.length === 0 ? (
-          <div className="panel-empty">No problems or notices have been reported.</div>
-        ) : (
-          <ul className="panel-list">
-            {entries.map((entry) => (
-              <PanelRow key={entry.key} entry={entry} />
-            ))}
-          </ul>
-        )}
-      </div>
-    </section>
+    <div className="panel-body">
+      {entries.length === 0 ? (
+        <div className="panel-empty">No problems or notices have been reported.</div>
+      ) : (
+        <ul className="panel-list">
+          {entries.map((entry) => (
+            <PanelRow key={entry.key} entry={entry} />
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 

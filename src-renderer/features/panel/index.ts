@@ -1,2 +1,3 @@
-export { OutputPanel } from './OutputPanel';
-export { usePanelStore } from './store';
+export { OutputView, useOutputCount } from './OutputPanel';
+export { Panel, type PanelViewEntry } from './Panel';
+export { usePanelStore, type PanelView } from './store';

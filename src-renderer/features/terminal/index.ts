@@ -1,0 +1,4 @@
+export { TerminalView, TerminalActions } from './TerminalView';
+export { registerTerminalCommands, showTerminalView } from './commands';
+export { followTerminals, createTerminal, sendText, activeTerminalInstance } from './terminals';
+export { useTerminalStore } from './store';
