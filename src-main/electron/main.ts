@@ -91,6 +91,7 @@ async function start(): Promise<void> {
     secrets: new EncryptedFileSecretStore(join(userDataDir, 'secrets.json'), safeStorage),
     version: app.getVersion(),
     trash: (path) => shell.trashItem(path),
+    openFolder,
     ...developmentSqliteBinding(),
   });
   const started = await hostStarting;
@@ -148,14 +149,21 @@ function focusWorkbench(): void {
   workbench.focus();
 }
 
-/** The host serves one folder for its lifetime, so opening another starts Lathe again on it. */
-async function openFolder(): Promise<void> {
-  const options: OpenDialogOptions = { title: 'Open Folder', properties: ['openDirectory', 'createDirectory'] };
-  const result = workbench && !workbench.isDestroyed() ? await dialog.showOpenDialog(workbench, options) : await dialog.showOpenDialog(options);
-  const folder = result.filePaths[0];
-  if (result.canceled || !folder || folder === workspaceRoot) return;
+/**
+ * The host serves one folder for its lifetime, so opening another starts Lathe again on it:
+ * `folder` (a recent one), or the one picked in the OS dialog.
+ */
+async function openFolder(folder: string | null = null): Promise<void> {
+  folder ??= await pickFolder();
+  if (!folder || folder === workspaceRoot) return;
   app.relaunch({ args: argsForFolder(process.argv, argsStart, folder) });
   app.quit();
+}
+
+async function pickFolder(): Promise<string | null> {
+  const options: OpenDialogOptions = { title: 'Open Folder', properties: ['openDirectory', 'createDirectory'] };
+  const result = workbench && !workbench.isDestroyed() ? await dialog.showOpenDialog(workbench, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
 /** Saves the window, closes every connection, then stops the host (which closes the database). */

@@ -10,6 +10,7 @@ export const menuCommands = {
   save: 'workbench.action.files.save',
   reloadWindow: 'workbench.action.reloadWindow',
   openFolder: 'workbench.action.openFolder',
+  openRecent: 'workbench.action.openRecent',
 } as const;
 
 export interface MenuActions {
@@ -59,6 +60,7 @@ export function applicationMenuTemplate({ platform, appName, requestCommand, ope
       label: '&File',
       submenu: [
         { label: 'Open &Folder…', accelerator: 'CmdOrCtrl+O', click: () => openFolder() },
+        command('Open &Recent…', menuCommands.openRecent, 'CmdOrCtrl+R'),
         { type: 'separator' },
         command('&Save', menuCommands.save, 'CmdOrCtrl+S'),
         { type: 'separator' },

@@ -10,7 +10,7 @@ import { SettingsService } from '../services/settings';
 import { openDatabase, profileMigrations, StateStore } from '../services/storage';
 import { TerminalService, type PtyHostLauncher } from '../services/terminal';
 import { FileWatcherService } from '../services/watcher';
-import { WorkspaceService, type TrashFunction } from '../services/workspace';
+import { RecentWorkspaces, WorkspaceService, type TrashFunction } from '../services/workspace';
 import type { LatheHandlers } from './handlers';
 import { createLogger } from './logger';
 import { createRouter, type Router } from './router';
@@ -29,6 +29,8 @@ export interface HostOptions {
   logger?: Logger;
   /** Starts the pty host process (Electron passes one built on utilityProcess); default: child_process.fork. */
   ptyHostLauncher?: PtyHostLauncher;
+  /** Replaces the open folder with `root`, or one the user picks when null; only the Electron shell can. */
+  openFolder?: (root: string | null) => Promise<void>;
 }
 
 export interface Host {
@@ -68,6 +70,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
     ...(options.sqliteBinding ? { nativeBinding: options.sqliteBinding } : {}),
   });
   const state = new StateStore(db);
+  const recentWorkspaces = new RecentWorkspaces(state);
+  if (workspace) recentWorkspaces.record(workspace.info());
 
   const backups = workspace ? new BackupService(join(options.userDataDir, 'backups', workspace.id), logger) : null;
   const requireBackups = (): BackupService => {
@@ -139,6 +143,14 @@ export async function createHost(options: HostOptions): Promise<Host> {
       rename: ({ from, to, overwrite }) => requireWorkspace().rename(from, to, overwrite),
       copy: ({ from, to }) => requireWorkspace().copy(from, to),
       delete: ({ path, useTrash }) => requireWorkspace().delete(path, useTrash),
+      recent: () => recentWorkspaces.list(),
+      openFolder: async ({ root }) => {
+        if (!options.openFolder) {
+          throw new LatheError('UNSUPPORTED', 'Browser mode serves one folder per launch: start it on another with `npm run serve -- <folder>`');
+        }
+        if (root !== undefined && !recentWorkspaces.has(root)) throw new LatheError('NOT_FOUND', `${root} is not among the recent folders`);
+        await options.openFolder(root ?? null);
+      },
       findFiles: ({ limit }, { signal }) =>
         findFiles({ root: requireWorkspace().guard.root, limit, excludes: settings.get('files.exclude'), signal }),
       onDidChangeFiles: fileChanges.event,

@@ -1,18 +1,17 @@
 // P1: from launching browser mode to a workbench where a key typed into an open file reaches Monaco,
 // against a bare page that only loads Monaco with the same file, side by side, 5 runs each.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
 import { chromiumArgs, findChromium } from '../e2e/chromium';
 import { repoRoot, startLathe } from '../e2e/lathe-server';
+import { bareDir, buildBareMonaco, serveBareMonaco } from './bare-monaco';
 import { median } from './measure';
 
 const runs = 5;
 const fixture = join(repoRoot, 'test', 'fixtures', 'workspace');
-const bareDir = join(repoRoot, 'out', 'bench', 'startup-bare');
 
 async function typeAndSee(page: Page): Promise<void> {
   await page.locator('.monaco-editor .view-lines').first().click();
@@ -49,19 +48,13 @@ async function timeBare(browser: Browser): Promise<number> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   const started = performance.now();
-  const server = spawn(process.execPath, [join(repoRoot, 'test', 'bench', 'startup-bare', 'serve.mjs'), bareDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve) => {
-    server.stdout.on('data', (chunk: Buffer) => {
-      const match = /ready at (\S+)/.exec(chunk.toString());
-      if (match?.[1]) resolve(match[1]);
-    });
-  });
-  await page.goto(url);
+  const server = await serveBareMonaco();
+  await page.goto(server.url);
   await page.waitForFunction(() => document.body.dataset.ready === 'true');
   await typeAndSee(page);
   const ms = performance.now() - started;
   await context.close();
-  server.kill();
+  server.stop();
   return ms;
 }
 
@@ -73,13 +66,7 @@ function residentMegabytes(pid: number): number {
 if (!existsSync(join(repoRoot, 'out', 'server', 'server.mjs'))) {
   spawnSync(process.execPath, [join(repoRoot, 'build', 'build.mjs')], { stdio: 'inherit' });
 }
-await build({
-  root: join(repoRoot, 'test', 'bench', 'startup-bare'),
-  base: './',
-  logLevel: 'warn',
-  build: { outDir: bareDir, emptyOutDir: true, target: 'es2022', rolldownOptions: { checks: { bundlerTimings: false } } },
-  worker: { format: 'es' },
-});
+await buildBareMonaco();
 copyFileSync(join(fixture, 'src', 'main.rs'), join(bareDir, 'file.rs'));
 
 const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs, headless: true });

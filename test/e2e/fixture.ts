@@ -21,6 +21,21 @@ export async function latheUrl(): Promise<string> {
   return (await lathe).url;
 }
 
+/**
+ * Kills this file's Lathe the way a crash would (SIGKILL: no shutdown, no flush) and starts it
+ * again on the same workspace and profile. Pages opened afterwards reach the new one.
+ */
+export async function crashAndRestartLathe(): Promise<void> {
+  const running = await lathe;
+  if (running) {
+    const exited = new Promise((resolve) => running.process.once('exit', resolve));
+    running.process.kill('SIGKILL');
+    await exited;
+  }
+  lathe = startLathe(workspaceDir, userDataDir);
+  await lathe;
+}
+
 afterAll(async () => {
   await (await lathe)?.stop();
 });

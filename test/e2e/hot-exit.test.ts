@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editorText, openWorkbench, type OpenWorkbench } from './open-workbench';
-import { userDataDir, workspaceDir } from './fixture';
+import { crashAndRestartLathe, userDataDir, workspaceDir } from './fixture';
 
 const filePath = 'hotexit/notes.txt';
 const diskText = 'kept on disk\n';
@@ -91,5 +91,30 @@ describe('hot exit', () => {
     await expect.poll(() => tab(second.page).getAttribute('data-dirty')).toBe('false');
     await expect.poll(() => readFileSync(file, 'utf8')).toContain(typed);
     await expect.poll(() => backupsHolding(typed).length, { timeout: 10_000 }).toBe(0);
+  });
+
+  it('restores a dirty buffer after the host is killed mid-session', async () => {
+    const crashText = 'typed just before the crash';
+    const before = await openWorkbench();
+    workbenches.push(before);
+    const { page } = before;
+    await page.locator('[role="treeitem"][data-path="hotexit"]').click();
+    await page.locator(`[role="treeitem"][data-path="${filePath}"]`).dblclick();
+    await page.getByTestId('editor').locator('.view-lines').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(crashText);
+    await expect.poll(() => backupsHolding(crashText).length, { timeout: 10_000 }).toBe(1);
+    const onDisk = readFileSync(file, 'utf8');
+
+    await crashAndRestartLathe();
+    await before.close();
+    workbenches.splice(workbenches.indexOf(before), 1);
+
+    const after = await openWorkbench();
+    workbenches.push(after);
+    await expect.poll(() => tab(after.page).getAttribute('data-dirty'), { timeout: 15_000 }).toBe('true');
+    await tab(after.page).click();
+    await expect.poll(() => editorText(after.page)).toContain(crashText);
+    expect(readFileSync(file, 'utf8')).toBe(onDisk);
   });
 });

@@ -6,11 +6,13 @@ import { LatheError, type DirectoryEntry, type FileContent, type FileEncoding, t
 import { writeFileAtomic } from '../../lib/atomic-write';
 import { decodeText, encodeText } from './encoding';
 import { fromFsError } from './fs-errors';
+import { GitignoreRules } from './gitignore';
 import { PathGuard } from './path-guard';
 
 export { PathGuard } from './path-guard';
+export { RecentWorkspaces } from './recent-workspaces';
 
-/** Files larger than this are refused until the editor's large-file mode exists. */
+/** Files larger than this are refused; the editor opens those over 20 MB in its reduced large-file mode. */
 export const maxOpenFileBytes = 50 * 1024 * 1024;
 
 /** Moves a file or folder to the OS trash; only the Electron shell has one. */
@@ -18,10 +20,14 @@ export type TrashFunction = (absolutePath: string) => Promise<void>;
 
 /** The open folder: its identity, and file access that always goes through the path guard. */
 export class WorkspaceService {
+  private readonly gitignore: GitignoreRules;
+
   private constructor(
     readonly guard: PathGuard,
     private readonly trash: TrashFunction | undefined,
-  ) {}
+  ) {
+    this.gitignore = new GitignoreRules(guard.root);
+  }
 
   static async open(root: string, trash?: TrashFunction): Promise<WorkspaceService> {
     const info = await stat(root).catch((error: unknown) => {
@@ -51,6 +57,11 @@ export class WorkspaceService {
           return { name: entry.name, path: childPath, kind: await this.kindOf(entry, childPath) };
         }),
       );
+      const ignored = await this.gitignore.ignoredEntries(
+        prefix,
+        listed.map((entry) => ({ name: entry.name, isDirectory: entry.kind === 'directory' })),
+      );
+      for (const entry of listed) if (ignored.has(entry.name)) entry.gitIgnored = true;
       return listed.sort(
         (a, b) => Number(b.kind === 'directory') - Number(a.kind === 'directory') || a.name.localeCompare(b.name),
       );

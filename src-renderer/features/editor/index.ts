@@ -6,3 +6,4 @@ export { loadMonaco } from './monaco-loader';
 export { useEditorStore } from './store';
 export { persistOpenEditors, restoreBackups, restoreOpenEditors } from './editor-persistence';
 export { guardUnsavedChangesOnUnload } from './unsaved-guard';
+export { showEditorPicker, type PickerItem } from './EditorPicker';

@@ -49,13 +49,14 @@ export const ExplorerRow = memo(function ExplorerRow({ row, selected, renaming, 
   const acceptsDrop = (): boolean => dragging !== null && canDrop(dragging, dropFolder(row));
   return (
     <div
-      className={`explorer-row${dropTarget ? ' drop-target' : ''}`}
+      className={`explorer-row${dropTarget ? ' drop-target' : ''}${entry.gitIgnored ? ' git-ignored' : ''}`}
       role="treeitem"
       aria-level={depth + 1}
       aria-expanded={isFolder ? expanded : undefined}
       aria-selected={selected}
       data-testid="explorer-row"
       data-path={entry.path}
+      data-git-ignored={entry.gitIgnored === true}
       title={error ?? entry.path}
       style={{ paddingLeft: basePaddingPx + depth * indentPx }}
       draggable={!renaming}

@@ -8,6 +8,8 @@ export const directoryEntrySchema = z.object({
   name: z.string(),
   path: z.string(),
   kind: z.enum(['file', 'directory', 'symlink', 'other']),
+  /** Matched by a .gitignore (or .git/info/exclude): the explorer shows it dimmed. */
+  gitIgnored: z.boolean().optional(),
 });
 export type DirectoryEntry = z.infer<typeof directoryEntrySchema>;
 
@@ -53,6 +55,16 @@ export const foundFilesSchema = z.object({
   truncated: z.boolean(),
 });
 
+export const recentWorkspaceSchema = z.object({
+  name: z.string(),
+  /** Absolute path of the folder. */
+  root: z.string(),
+  openedAt: z.number(),
+  /** False when the folder is gone since it was last opened. */
+  exists: z.boolean(),
+});
+export type RecentWorkspace = z.infer<typeof recentWorkspaceSchema>;
+
 export const workspaceService = {
   list: method(z.object({ path: relativePathSchema }), z.array(directoryEntrySchema)),
   readFile: method(z.object({ path: relativePathSchema }), fileContentSchema),
@@ -69,6 +81,13 @@ export const workspaceService = {
   copy: method(z.object({ from: relativePathSchema, to: relativePathSchema }), z.void()),
   /** `useTrash` moves to the OS trash where the shell has one (Electron); otherwise the entry is deleted. */
   delete: method(z.object({ path: relativePathSchema, useTrash: z.boolean().default(true) }), z.object({ trashed: z.boolean() })),
+  /** The folders opened before, most recent first (kept in the profile's database). */
+  recent: method(z.void(), z.array(recentWorkspaceSchema)),
+  /**
+   * Opens a folder in place of this one: one of `recent` by its root, or (no root) the one the user
+   * picks in the OS dialog. Only the Electron shell can; browser mode serves one folder per launch.
+   */
+  openFolder: method(z.object({ root: z.string().max(4096).optional() }), z.void()),
   /** Every file of the workspace for quick open, from ripgrep's `--files`. */
   findFiles: method(z.object({ limit: z.number().int().positive().max(1_000_000).default(200_000) }), foundFilesSchema),
   /** Changes on disk, coalesced into batches; ignored folders (.git/objects, node_modules, target, files.exclude) never appear. */
