@@ -11,6 +11,7 @@ import { argsForFolder, userArgsStart } from './command-line';
 import { createIpcTransport, type IpcTransport } from './ipc-transport';
 import { applicationMenuTemplate } from './menu';
 import { hardenSession, hardenWebContents } from './security';
+import { utilityProcessLauncher } from './utility-process';
 import { createWorkbenchWindow } from './window';
 import { restoreWindowState, trackWindowState, windowStateKey, type WindowStateTracker } from './window-state';
 
@@ -92,6 +93,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     trash: (path) => shell.trashItem(path),
     openFolder,
+    ptyHostLauncher: utilityProcessLauncher('Lathe Terminals'),
     ...developmentSqliteBinding(),
   });
   const started = await hostStarting;

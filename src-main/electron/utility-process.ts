@@ -1,0 +1,21 @@
+import { utilityProcess } from 'electron';
+import type { PtyHostLauncher } from '../services/terminal';
+
+/**
+ * Starts a helper script (the pty host) as an Electron utility process. A packaged app cannot
+ * `fork` itself as Node (the runAsNode fuse is off), and a utility process is what Electron offers
+ * instead: its own process, crash-isolated, speaking to `process.parentPort`.
+ */
+export function utilityProcessLauncher(serviceName: string): PtyHostLauncher {
+  return (scriptPath) => {
+    const child = utilityProcess.fork(scriptPath, [], { serviceName, stdio: 'inherit' });
+    return {
+      channel: {
+        post: (message) => child.postMessage(message),
+        on: (deliver) => void child.on('message', deliver),
+      },
+      onExit: (listener) => void child.once('exit', (code) => listener(code)),
+      kill: () => void child.kill(),
+    };
+  };
+}
