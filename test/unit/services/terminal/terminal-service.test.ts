@@ -166,6 +166,10 @@ describe.runIf(posix)('terminal service (real ptys in the pty host)', () => {
     expect(await errorOf(service.create({ shell, cwd: 'file.txt', cols: 80, rows: 24 }))).toMatchObject({ code: 'INVALID_INPUT' });
     mkdirSync(join(workspaceRoot, 'doomed'));
     const info = await service.create({ shell, cwd: 'doomed', cols: 80, rows: 24 });
+    // The shell has entered the folder once it prints (the spawned child changes directory itself).
+    const started = reader(info.id);
+    await started.until((text) => text.length > 0);
+    await started.close();
     rmSync(join(workspaceRoot, 'doomed'), { recursive: true });
     expect(await errorOf(service.create({ shell, cwd: 'doomed', cols: 80, rows: 24 }))).toMatchObject({ code: 'NOT_FOUND' });
     // Restart re-checks the folder and leaves the terminal as it was.
