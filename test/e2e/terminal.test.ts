@@ -49,6 +49,24 @@ describe('integrated terminal', () => {
     await expect.poll(() => bufferText(page), { timeout: 15_000 }).toContain('lathe-42 lathe');
   });
 
+  it('finds text in the terminal with Ctrl+F, selecting the match', async () => {
+    const { page } = workbench;
+    await page.keyboard.press('Control+F');
+    const input = page.getByTestId('terminal-find-input');
+    await input.waitFor();
+    await input.fill('lathe-42');
+    const selection = () =>
+      page.evaluate(() => (document.querySelector('[data-testid="terminal"]') as HTMLElement & { xterm: { getSelection(): string } }).xterm.getSelection());
+    await expect.poll(selection).toBe('lathe-42');
+    // The command line typed `lathe-$((6*7))`: only the output matches.
+    await expect.poll(() => page.getByTestId('terminal-find-status').textContent()).toBe('1 of 1');
+    await input.fill('no-such-text-anywhere');
+    await expect.poll(() => page.getByTestId('terminal-find-status').textContent()).toBe('No results');
+    await input.press('Escape');
+    await page.getByTestId('terminal-find').waitFor({ state: 'hidden' });
+    await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('[data-testid="terminal"]'))).toBe(true);
+  });
+
   it('opens file:line:col from the output in the editor on Ctrl+click', async () => {
     const { page } = workbench;
     await run(page, "printf 'error[E0308]: mismatched types\\n --> linkdir/linked.rs:3:13\\n'");

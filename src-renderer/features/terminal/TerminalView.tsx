@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { formatKeybinding, runCommand } from '../../app/commands';
 import { Codicon } from '../../platform/ui/Codicon';
+import { TerminalFind } from './TerminalFind';
 import { useTerminalStore } from './store';
 import { killTerminal, renameTerminal, terminalInstance } from './terminals';
 import './terminal.css';
@@ -113,6 +114,7 @@ export function TerminalView() {
   const activeGroupId = useTerminalStore((state) => state.activeGroupId);
   const activeId = useTerminalStore((state) => state.activeTerminalId);
   const message = useTerminalStore((state) => state.message);
+  const findOpen = useTerminalStore((state) => state.findOpen);
   const total = groups.reduce((sum, group) => sum + group.terminalIds.length, 0);
   const activeGroup = groups.find((group) => group.id === activeGroupId) ?? groups[0];
   return (
@@ -127,6 +129,7 @@ export function TerminalView() {
         </div>
       ) : null}
       <div className="terminal-body">
+        {findOpen && total > 0 ? <TerminalFind /> : null}
         {total === 0 ? (
           <div className="terminal-empty">
             <button type="button" className="terminal-empty-button" onClick={() => void runCommand('workbench.action.terminal.new')}>

@@ -158,6 +158,15 @@ export function registerTerminalCommands(): Disposable[] {
       },
     }),
     registerCommand({
+      id: 'workbench.action.terminal.focusFind',
+      category: 'Terminal',
+      title: 'Focus Find',
+      run: async () => {
+        if (!(await ensureTerminal())) return;
+        useTerminalStore.getState().setFindOpen(true);
+      },
+    }),
+    registerCommand({
       id: 'workbench.action.terminal.copySelection',
       category: 'Terminal',
       title: 'Copy Selection',

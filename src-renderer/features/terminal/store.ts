@@ -16,11 +16,14 @@ interface TerminalState {
   renamingId: string | null;
   /** A problem to show above the terminals (a shell that would not start, a lost connection). */
   message: string | null;
+  /** Whether the find box over the active terminal is open. */
+  findOpen: boolean;
   upsert(info: TerminalInfo, options?: { splitFrom?: string }): void;
   remove(id: string): void;
   focus(id: string): void;
   setRenaming(id: string | null): void;
   setMessage(message: string | null): void;
+  setFindOpen(open: boolean): void;
 }
 
 let nextGroupId = 1;
@@ -32,6 +35,7 @@ export const useTerminalStore = create<TerminalState>()((set) => ({
   activeTerminalId: null,
   renamingId: null,
   message: null,
+  findOpen: false,
   upsert: (info, options = {}) =>
     set((state) => {
       const terminals = { ...state.terminals, [info.id]: info };
@@ -74,4 +78,5 @@ export const useTerminalStore = create<TerminalState>()((set) => ({
     }),
   setRenaming: (renamingId) => set({ renamingId }),
   setMessage: (message) => set({ message }),
+  setFindOpen: (findOpen) => set({ findOpen }),
 }));

@@ -62,6 +62,14 @@ function softwareWebgl(): boolean {
   return software;
 }
 
+// Every match outlined, the current one filled (xterm needs #RRGGBB colours here, not CSS variables).
+const findDecorations = {
+  matchBackground: '#515c6a',
+  matchOverviewRuler: '#d18616',
+  activeMatchBackground: '#a8ac94',
+  activeMatchColorOverviewRuler: '#a0a0a0',
+} as const;
+
 /** The string offsets of a buffer line mapped to 1-based cell columns (wide characters take two cells). */
 function columnOfOffset(line: IBufferLine, length: number): number[] {
   const columns: number[] = [];
@@ -181,6 +189,17 @@ export class TerminalInstance {
 
   paste(text: string): void {
     this.term.paste(text);
+  }
+
+  /** Selects the next (or previous) match of `query` and scrolls to it; false when there is none. */
+  find(query: string, direction: 'next' | 'previous', options: { caseSensitive: boolean; regex: boolean }): boolean {
+    const searchOptions = { ...options, decorations: findDecorations };
+    return direction === 'next' ? this.search.findNext(query, searchOptions) : this.search.findPrevious(query, searchOptions);
+  }
+
+  clearFind(): void {
+    this.search.clearDecorations();
+    this.term.clearSelection();
   }
 
   selection(): string {
@@ -310,6 +329,12 @@ export class TerminalInstance {
     const key = event.key.toLowerCase();
     const copyChord = isMac ? event.metaKey && !event.ctrlKey && key === 'c' : event.ctrlKey && event.shiftKey && key === 'c';
     const pasteChord = isMac ? event.metaKey && !event.ctrlKey && key === 'v' : event.ctrlKey && event.shiftKey && key === 'v';
+    // Find in the terminal, as in VS Code: the page's own find would search the whole workbench.
+    if ((isMac ? event.metaKey : event.ctrlKey) && !event.shiftKey && !event.altKey && key === 'f') {
+      event.preventDefault();
+      useTerminalStore.getState().setFindOpen(true);
+      return false;
+    }
     if (copyChord) {
       if (this.term.hasSelection()) void navigator.clipboard?.writeText(this.term.getSelection()).catch(() => undefined);
       event.preventDefault();
