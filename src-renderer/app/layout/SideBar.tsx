@@ -1,14 +1,22 @@
+import type { ComponentType } from 'react';
 import { ExplorerView } from '../../features/explorer';
 import { SearchView } from '../../features/search';
 import { SettingsView } from '../../features/settings';
 import { Sash } from '../../platform/ui/Sash';
 import { useResizable } from './use-resizable';
-import { sideBarWidthLimits, useLayoutStore } from './layout-store';
+import { sideBarWidthLimits, useLayoutStore, type SideBarView } from './layout-store';
+
+/** The component of each side bar view. */
+const viewComponents: Record<SideBarView, ComponentType> = {
+  explorer: ExplorerView,
+  search: SearchView,
+  settings: SettingsView,
+};
 
 /** The primary side bar, showing the active view, with its resize handle on the right edge. */
 export function SideBar() {
   const width = useLayoutStore((state) => state.sideBarWidth);
-  const view = useLayoutStore((state) => state.sideBarView);
+  const View = viewComponents[useLayoutStore((state) => state.sideBarView)];
   const resize = useResizable({
     size: width,
     min: sideBarWidthLimits.min,
@@ -19,7 +27,7 @@ export function SideBar() {
   });
   return (
     <aside className="side-bar" style={{ width }} aria-label="Side Bar">
-      {view === 'explorer' ? <ExplorerView /> : view === 'search' ? <SearchView /> : <SettingsView />}
+      <View />
       <Sash orientation="vertical" label="Resize Side Bar" {...resize} />
     </aside>
   );

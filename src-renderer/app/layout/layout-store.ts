@@ -3,8 +3,13 @@ import { create } from 'zustand';
 export const sideBarWidthLimits = { min: 170, default: 260 } as const;
 export const panelHeightLimits = { min: 100, default: 240 } as const;
 
-/** The views the side bar can show, one at a time. */
-export type SideBarView = 'explorer' | 'search' | 'settings';
+/** The views the side bar can show, one at a time (one per line: features add theirs). */
+export const sideBarViews = [
+  'explorer',
+  'search',
+  'settings',
+] as const;
+export type SideBarView = (typeof sideBarViews)[number];
 
 interface LayoutState {
   sideBarWidth: number;
