@@ -9,6 +9,8 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts', 'test/electron/**/*.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
+          // GitHub's workflow parser imports its JSON schema without an import attribute: only a bundler accepts that.
+          server: { deps: { inline: [/@actions\/workflow-parser/] } },
         },
       },
       {

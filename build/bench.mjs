@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const benchmarks = { P1: 'test/bench/startup.ts', P2: 'test/bench/typing.ts', P3: 'test/bench/quick-open.ts', P4: 'test/bench/search.ts', P6: 'test/bench/watcher.ts', P7: 'test/bench/terminal.ts' };
+const benchmarks = { P1: 'test/bench/startup.ts', P2: 'test/bench/typing.ts', P3: 'test/bench/quick-open.ts', P4: 'test/bench/search.ts', P5: 'test/bench/git-status.ts', P6: 'test/bench/watcher.ts', P7: 'test/bench/terminal.ts', P8: 'test/bench/ai-relay.ts', P9: 'test/bench/ai-local.ts' };
 
 const [id, ...rest] = process.argv.slice(2);
 const entry = benchmarks[id?.toUpperCase() ?? ''];

@@ -21,6 +21,8 @@ async function buildMain() {
     esbuild.build({ ...common, entryPoints: ['src-preload/index.ts'], outfile: 'out/preload/preload.cjs', platform: 'node', format: 'cjs', external: ['electron'], minify: true }),
     // The pty host runs as its own process (fork or utilityProcess); node-pty stays in node_modules.
     esbuild.build({ ...common, entryPoints: ['src-main/services/terminal/pty-host.ts'], outfile: 'out/pty-host/pty-host.cjs', platform: 'node', format: 'cjs', packages: 'external' }),
+    // The local model runs as its own process too; node-llama-cpp is an ES module, so this bundle is one.
+    esbuild.build({ ...common, entryPoints: ['src-main/services/ai/llm-host.ts'], outfile: 'out/llm-host/llm-host.mjs', platform: 'node', format: 'esm', packages: 'external' }),
   ]);
 }
 

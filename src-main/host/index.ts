@@ -4,7 +4,9 @@ import type { Logger } from 'pino';
 import { contract, LatheError, type AppInfo, type FileChanges, type Notice } from '../../src-shared/contract';
 import { Emitter } from '../lib/emitter';
 import type { SecretStore } from '../services/secrets';
+import { AiService, type LlmHostLauncher } from '../services/ai';
 import { BackupService } from '../services/backups';
+import { GitService } from '../services/git';
 import { findFiles, searchText } from '../services/search';
 import { SettingsService } from '../services/settings';
 import { openDatabase, profileMigrations, StateStore } from '../services/storage';
@@ -29,6 +31,8 @@ export interface HostOptions {
   logger?: Logger;
   /** Starts the pty host process (Electron passes one built on utilityProcess); default: child_process.fork. */
   ptyHostLauncher?: PtyHostLauncher;
+  /** Starts the local model process (Electron can pass one built on utilityProcess); default: child_process.fork. */
+  llmHostLauncher?: LlmHostLauncher;
   /** Replaces the open folder with `root`, or one the user picks when null; only the Electron shell can. */
   openFolder?: (root: string | null) => Promise<void>;
 }
@@ -43,6 +47,9 @@ export interface Host {
   notify(notice: Omit<Notice, 'id'>): void;
   dispose(): Promise<void>;
 }
+
+/** Inside the git directory only HEAD, refs, the index and operation markers matter to the status. */
+const gitDirExcludes = { objects: true, logs: true, hooks: true, info: true, modules: true, lfs: true };
 
 /**
  * The composition root: builds every service from plain constructors, wires them to the
@@ -107,6 +114,44 @@ export async function createHost(options: HostOptions): Promise<Host> {
     version: options.version,
     logger: logger.child({ service: 'terminal' }),
     ...(options.ptyHostLauncher ? { launcher: options.ptyHostLauncher } : {}),
+  });
+
+  const git = new GitService({
+    guard: workspace?.guard ?? null,
+    settings: () => ({
+      backend: settings.get('git.backend'),
+      path: settings.get('git.path'),
+      pullRebase: settings.get('git.pullRebase'),
+      alwaysSignOff: settings.get('git.alwaysSignOff'),
+    }),
+    secrets: options.secrets,
+    dataDirectory: join(options.userDataDir, 'git', workspace?.id ?? 'no-folder'),
+    logger: logger.child({ service: 'git' }),
+    // The workspace watcher leaves .git out; git's HEAD, refs and index get a watcher of their own.
+    watchFolder: async (gitDir, onChange) => {
+      const gitDirWatcher = await FileWatcherService.start({ root: gitDir, excludes: () => gitDirExcludes, logger });
+      const subscription = gitDirWatcher.onDidChange(onChange);
+      return {
+        dispose: () => {
+          subscription.dispose();
+          void gitDirWatcher.dispose();
+        },
+      };
+    },
+  });
+  const gitFilesSubscription = watcher?.onDidChange(() => git.refreshSoon());
+  const gitSettingsSubscription = settings.onChanged(() => git.refreshSoon());
+
+  const ai = new AiService({
+    db,
+    settings: (key) => settings.get(key),
+    secrets: { get: (name) => options.secrets.get(name) },
+    workspace: workspace
+      ? { id: workspace.id, files: workspace.guard, onDidChangeFiles: (listener) => fileChanges.event(({ changes }) => listener(changes.map((change) => change.path))) }
+      : null,
+    logger: logger.child({ service: 'ai' }),
+    modelsFolder: join(options.userDataDir, 'models'),
+    ...(options.llmHostLauncher ? { llmHostLauncher: options.llmHostLauncher } : {}),
   });
 
   const handlers: LatheHandlers = {
@@ -189,6 +234,64 @@ export async function createHost(options: HostOptions): Promise<Host> {
       restart: ({ id }) => terminals.restart(id),
       onDidChangeTerminals: terminals.onDidChangeTerminals,
     },
+    ai: {
+      chat: (input, { signal }) => ai.chat(input, signal),
+      edit: (input, { signal }) => ai.edit(input, signal),
+      complete: (input, { signal }) => ai.complete(input, signal),
+      embed: (input, { signal }) => ai.embed(input, signal),
+      countTokens: (input, { signal }) => ai.countTokens(input, signal),
+      models: (_input, { signal }) => ai.models(signal),
+      providers: () => ai.providers(),
+      checkHealth: ({ provider }) => ai.checkHealth(provider),
+      onDidChangeProviders: ai.onDidChangeProviders,
+      unloadLocalModel: () => ai.unloadLocalModel(),
+      downloadModel: (input, { signal }) => ai.downloadModel(input, signal),
+      listThreads: ({ limit, offset }) => ai.listThreads(limit, offset),
+      getThread: ({ id }) => ai.getThread(id),
+      createThread: ({ title }) => ai.createThread(title),
+      renameThread: ({ id, title }) => ai.renameThread(id, title),
+      deleteThread: ({ id }) => ai.deleteThread(id),
+      appendMessage: ({ threadId, role, content }) => ai.appendMessage(threadId, role, content),
+      searchThreads: ({ query, limit }) => ai.searchThreads(query, limit),
+      onDidChangeThreads: ai.onDidChangeThreads,
+      usageSummary: ({ since, until }) => ai.usageSummary(since, until),
+      clearCache: () => ai.clearCache(),
+    },
+    git: {
+      status: () => git.status(),
+      onDidChangeStatus: git.onDidChangeStatus,
+      init: () => git.init(),
+      stage: ({ paths }) => git.stage(paths),
+      unstage: ({ paths }) => git.unstage(paths),
+      discard: ({ paths }) => git.discard(paths),
+      undoDiscard: ({ id }) => git.undoDiscard(id),
+      discardBackups: () => git.discardBackups(),
+      markResolved: ({ paths, force }) => git.markResolved(paths, force),
+      diff: ({ path, staged }) => git.diff(path, staged),
+      stageLines: ({ path, ...selection }) => git.stageLines(path, selection),
+      unstageLines: ({ path, ...selection }) => git.unstageLines(path, selection),
+      readFile: ({ path, revision }) => git.readFile(path, revision),
+      commit: ({ message, amend, signoff }) => git.commit(message, amend, signoff),
+      branches: () => git.branches(),
+      createBranch: (input) => git.createBranch(input.name, input.from, input.switch),
+      switchBranch: ({ name }) => git.switchBranch(name),
+      deleteBranch: ({ name, force }) => git.deleteBranch(name, force),
+      renameBranch: ({ name, newName }) => git.renameBranch(name, newName),
+      stashPush: ({ message, includeUntracked }) => git.stashPush(message, includeUntracked),
+      stashPop: ({ index }) => git.stashPop(index),
+      stashDrop: ({ index }) => git.stashDrop(index),
+      stashList: () => git.stashList(),
+      remotes: () => git.remotes(),
+      fetch: ({ remote, prune }, { signal }) => git.fetch(remote, prune, signal),
+      pull: ({ rebase }, { signal }) => git.pull(rebase, signal),
+      push: ({ remote, force }, { signal }) => git.push(remote, force, signal),
+      setCredentials: ({ host, username, password }) => git.setCredentials(host, username, password),
+      deleteCredentials: ({ host }) => git.deleteCredentials(host),
+      log: (input) => git.log(input),
+      showCommit: ({ revision }) => git.showCommit(revision),
+      commitDiff: ({ revision, path }) => git.commitDiff(revision, path),
+      blame: ({ path }) => git.blame(path),
+    },
   };
   const router = createRouter({ contract, handlers, logger });
   logger.info({ shell: options.shell, version: options.version, workspace: workspace?.info().name ?? null }, 'host started');
@@ -206,6 +309,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
     async dispose() {
       router.closeAll();
       await terminals.dispose();
+      await ai.dispose();
+      gitFilesSubscription?.dispose();
+      gitSettingsSubscription.dispose();
+      await git.dispose();
       logLevelSubscription.dispose();
       excludesSubscription.dispose();
       watcherSubscription?.dispose();

@@ -1,6 +1,8 @@
 import type { ContractClient } from './define';
+import { aiService } from './services/ai';
 import { appService } from './services/app';
 import { backupsService } from './services/backups';
+import { gitService } from './services/git';
 import { searchService } from './services/search';
 import { secretsService } from './services/secrets';
 import { settingsService } from './services/settings';
@@ -18,6 +20,8 @@ export const contract = {
   backups: backupsService,
   search: searchService,
   terminal: terminalService,
+  git: gitService,
+  ai: aiService,
 } as const;
 
 export type Contract = typeof contract;
@@ -34,3 +38,5 @@ export * from './services/state';
 export * from './services/backups';
 export * from './services/search';
 export * from './services/terminal';
+export * from './services/git';
+export * from './services/ai';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { aiBuiltInProviderIds, aiCompatiblePresets, aiModelRefSchema } from './services/ai';
 
 /**
  * `application` settings belong to the user profile only; a workspace file cannot change them
@@ -15,6 +16,16 @@ export interface SettingDefinition<S extends z.ZodType = z.ZodType> {
 }
 
 const setting = <S extends z.ZodType>(definition: SettingDefinition<S>): SettingDefinition<S> => definition;
+
+/** A feature's route: the first provider answers, each next one when the one before fails or its circuit is open. */
+const routeSetting = (feature: string) =>
+  setting({
+    schema: z.array(aiModelRefSchema).max(10),
+    default: [],
+    category: 'AI',
+    description: `Who answers ${feature} requests, as [{ "provider", "model" }, …]: the first, then each next one when the one before fails or its circuit is open. Empty: OpenAI, then Anthropic (those with a key), then the embedded model.`,
+    scope: 'application',
+  });
 
 export const logLevels = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const;
 
@@ -194,6 +205,233 @@ export const settingsRegistry = {
     default: false,
     category: 'Terminal',
     description: 'Copies the selected terminal text to the clipboard as soon as it is selected.',
+    scope: 'workspace',
+  }),
+  // Where prompts and code are sent, which program reads a model file, and what it costs are the
+  // user's choice alone: a cloned repository must not redirect them (application scope).
+  'ai.openai.baseUrl': setting({
+    schema: z.url({ protocol: /^https?$/ }),
+    default: 'https://api.openai.com/v1',
+    category: 'AI',
+    description: 'The OpenAI API address (a proxy or gateway that speaks the same API may be given instead).',
+    scope: 'application',
+  }),
+  'ai.anthropic.baseUrl': setting({
+    schema: z.url({ protocol: /^https?$/ }),
+    default: 'https://api.anthropic.com',
+    category: 'AI',
+    description: 'The Anthropic API address.',
+    scope: 'application',
+  }),
+  'ai.compatible.servers': setting({
+    schema: z
+      .array(
+        z.object({
+          id: z
+            .string()
+            .regex(/^[a-z0-9][a-z0-9-]{0,31}$/)
+            .refine((id) => !(aiBuiltInProviderIds as readonly string[]).includes(id), 'this id names a built-in provider'),
+          preset: z.enum(Object.keys(aiCompatiblePresets) as [keyof typeof aiCompatiblePresets, ...(keyof typeof aiCompatiblePresets)[]]),
+          baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+          label: z.string().max(100).optional(),
+          /** The context window of its models, when the server does not say. */
+          contextWindow: z.number().int().min(512).max(10_000_000).optional(),
+        }).refine((server) => server.preset !== 'custom' || server.baseUrl !== undefined, 'a custom server needs its baseUrl'),
+      )
+      .max(20),
+    default: [],
+    category: 'AI',
+    description:
+      'OpenAI-compatible servers, each as { "id", "preset": "ollama" | "lmstudio" | "llamacpp" | "vllm" | "custom", "baseUrl" } (the preset gives the usual local address). An API key, when one is needed, is the secret "compatible.<id>.apiKey".',
+    scope: 'application',
+  }),
+  'ai.local.modelPath': setting({
+    schema: z.string().max(4096),
+    default: '',
+    category: 'AI',
+    description: 'The GGUF model file the embedded provider runs, offline, in its own process. Empty: no embedded model.',
+    scope: 'application',
+  }),
+  'ai.local.threads': setting({
+    schema: z.number().int().min(0).max(256),
+    default: 0,
+    category: 'AI',
+    description: 'CPU threads for the embedded model; 0 uses the number of cores, at most 4.',
+    scope: 'application',
+  }),
+  'ai.local.contextSize': setting({
+    schema: z.number().int().min(512).max(1_048_576),
+    default: 4096,
+    category: 'AI',
+    description: 'The embedded model\'s context window, in tokens (prompt and answer together).',
+    scope: 'application',
+  }),
+  'ai.local.gpu': setting({
+    schema: z.enum(['auto', 'cpu']),
+    default: 'auto',
+    category: 'AI',
+    description: 'Runs the embedded model on the best GPU back-end found (CUDA, Vulkan, Metal), else on the CPU; "cpu" never uses a GPU.',
+    scope: 'application',
+  }),
+  'ai.local.gpuLayers': setting({
+    schema: z.number().int().min(-1).max(10_000),
+    default: -1,
+    category: 'AI',
+    description: 'Model layers offloaded to the GPU; -1 picks as many as fit.',
+    scope: 'application',
+  }),
+  'ai.local.idleUnloadMinutes': setting({
+    schema: z.number().int().min(0).max(1440),
+    default: 10,
+    category: 'AI',
+    description: 'Stops the embedded model\'s process after this many minutes without a request, freeing its memory; 0 keeps it loaded.',
+    scope: 'application',
+  }),
+  'ai.routing.chat': routeSetting('chat'),
+  'ai.routing.edit': routeSetting('edit'),
+  'ai.routing.completion': routeSetting('completion'),
+  'ai.routing.embeddings': routeSetting('embeddings'),
+  'ai.request.connectTimeoutMs': setting({
+    schema: z.number().int().min(100).max(600_000),
+    default: 10_000,
+    category: 'AI',
+    description: 'How long a provider may take to accept a request (until its response starts), in milliseconds.',
+    scope: 'workspace',
+  }),
+  'ai.request.firstTokenTimeoutMs': setting({
+    schema: z.number().int().min(100).max(600_000),
+    default: 60_000,
+    category: 'AI',
+    description: 'How long a provider may take from accepting a request to its first output, in milliseconds.',
+    scope: 'workspace',
+  }),
+  'ai.request.idleTimeoutMs': setting({
+    schema: z.number().int().min(100).max(600_000),
+    default: 30_000,
+    category: 'AI',
+    description: 'The longest pause allowed between two streamed chunks of an answer, in milliseconds.',
+    scope: 'workspace',
+  }),
+  'ai.request.maxRetries': setting({
+    schema: z.number().int().min(0).max(10),
+    default: 2,
+    category: 'AI',
+    description: 'Retries of a failed request (rate limits, server errors, timeouts) before the next provider is tried; backoff is exponential with jitter and honours Retry-After.',
+    scope: 'workspace',
+  }),
+  'ai.request.maxConcurrent': setting({
+    schema: z.number().int().min(1).max(64),
+    default: 4,
+    category: 'AI',
+    description: 'Requests one provider may run at once; more wait in a short queue.',
+    scope: 'workspace',
+  }),
+  'ai.circuit.failureThreshold': setting({
+    schema: z.number().int().min(1).max(100),
+    default: 5,
+    category: 'AI',
+    description: 'Consecutive failures after which a provider is skipped (its circuit opens) and the route\'s next provider answers.',
+    scope: 'workspace',
+  }),
+  'ai.circuit.cooldownSeconds': setting({
+    schema: z.number().int().min(1).max(3600),
+    default: 30,
+    category: 'AI',
+    description: 'How long an open circuit skips its provider before one request tries it again.',
+    scope: 'workspace',
+  }),
+  'ai.cache.enabled': setting({
+    schema: z.boolean(),
+    default: true,
+    category: 'AI',
+    description: 'Answers identical deterministic requests (temperature 0) from a cache in the profile.',
+    scope: 'workspace',
+  }),
+  'ai.cache.ttlHours': setting({
+    schema: z.number().int().min(1).max(24 * 365),
+    default: 24,
+    category: 'AI',
+    description: 'How long a cached answer is reused, in hours.',
+    scope: 'workspace',
+  }),
+  'ai.cache.includeNonDeterministic': setting({
+    schema: z.boolean(),
+    default: false,
+    category: 'AI',
+    description: 'Also caches answers to requests with a temperature above 0 (the same question then gets the same answer).',
+    scope: 'workspace',
+  }),
+  'ai.prices': setting({
+    schema: z
+      .array(
+        z.object({
+          provider: z.string().max(32),
+          model: z.string().max(200),
+          inputPerMillion: z.number().nonnegative(),
+          outputPerMillion: z.number().nonnegative(),
+        }),
+      )
+      .max(500),
+    default: [],
+    category: 'AI',
+    description: 'Prices in US dollars per million tokens, as [{ "provider", "model", "inputPerMillion", "outputPerMillion" }], over the built-in table (a model name may end in * to cover its versions).',
+    scope: 'application',
+  }),
+  'ai.chat.temperature': setting({
+    schema: z.number().min(0).max(2),
+    default: 0.2,
+    category: 'AI',
+    description: 'Sampling temperature of chat answers; 0 is deterministic (and cached).',
+    scope: 'workspace',
+  }),
+  'ai.chat.maxOutputTokens': setting({
+    schema: z.number().int().min(16).max(200_000),
+    default: 4096,
+    category: 'AI',
+    description: 'The longest answer a chat request may produce, in tokens (also reserved when history is trimmed).',
+    scope: 'workspace',
+  }),
+  'ai.rules.enabled': setting({
+    schema: z.boolean(),
+    default: true,
+    category: 'AI',
+    description: 'Includes AGENTS.md, .lathe/rules/*.md and .cursorrules of the open folder in every prompt.',
+    scope: 'workspace',
+  }),
+  'ai.healthCheck.intervalMinutes': setting({
+    schema: z.number().int().min(0).max(1440),
+    default: 5,
+    category: 'AI',
+    description: 'Checks the configured providers this often for the status bar; 0 checks only on demand.',
+    scope: 'application',
+  }),
+  // Which program runs as git is the user's choice alone: a cloned repository must not pick it.
+  'git.backend': setting({
+    schema: z.enum(['auto', 'native', 'isomorphic']),
+    default: 'auto',
+    category: 'Git',
+    description: 'Which git runs source control: "native" is the installed git program, "isomorphic" the one built in; "auto" uses the installed one when there is one.',
+    scope: 'application',
+  }),
+  'git.path': setting({
+    schema: z.string().max(4096),
+    default: '',
+    category: 'Git',
+    description: 'The git program to run for the native back-end; empty looks for git on the PATH.',
+    scope: 'application',
+  }),
+  'git.pullRebase': setting({
+    schema: z.boolean(),
+    default: false,
+    category: 'Git',
+    description: 'Pull rebases the current branch onto its upstream instead of merging it.',
+    scope: 'workspace',
+  }),
+  'git.alwaysSignOff': setting({
+    schema: z.boolean(),
+    default: false,
+    category: 'Git',
+    description: 'Adds a Signed-off-by line with your name and e-mail to every commit message.',
     scope: 'workspace',
   }),
 } as const satisfies Record<string, SettingDefinition>;

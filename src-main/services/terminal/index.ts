@@ -18,7 +18,7 @@ import { defaultProfileName, detectProfiles, mergeProfiles, requireExecutable, t
 
 export { forkPtyHost, defaultPtyHostPath, type PtyHostLauncher, type PtyHostProcess } from './pty-host-client';
 export { detectProfiles, findExecutable, terminalEnvironment } from './shells';
-export { killProcessTree, stillRunning, terminalProcesses } from './process-tree';
+export { killProcessTree, stillRunning, treeProcesses } from '../../lib/process-tree';
 
 /** The workspace's path guard, as far as terminals need it (structurally the workspace service's PathGuard). */
 export interface CwdGuard {

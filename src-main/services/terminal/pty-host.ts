@@ -3,7 +3,7 @@
 // Electron utility process); speaks birpc over the IPC channel it was started with.
 import { spawn as spawnPty, type IPty } from '@lydell/node-pty';
 import { createBirpc, type ChannelOptions } from 'birpc';
-import { killProcessTree, terminalProcesses } from './process-tree';
+import { killProcessTree, treeProcesses } from '../../lib/process-tree';
 import { ptyHostEventNames, type PtyHostEvents, type PtyHostFunctions, type PtyReplay, type PtySpawnOptions } from './protocol';
 
 /** Output is gathered this long before it is sent, so a flood becomes a few large messages. */
@@ -192,7 +192,7 @@ const functions: PtyHostFunctions = {
   },
   async processes(ptyId) {
     const entry = find(ptyId);
-    return entry ? terminalProcesses(entry.pty.pid) : [];
+    return entry ? treeProcesses(entry.pty.pid) : [];
   },
 };
 
