@@ -94,6 +94,7 @@ async function start(): Promise<void> {
     trash: (path) => shell.trashItem(path),
     openFolder,
     ptyHostLauncher: utilityProcessLauncher('Lathe Terminals'),
+    llmHostLauncher: utilityProcessLauncher('Lathe Local Model'),
     ...developmentSqliteBinding(),
   });
   const started = await hostStarting;

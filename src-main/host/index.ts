@@ -3,14 +3,15 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { contract, LatheError, type AppInfo, type FileChanges, type Notice } from '../../src-shared/contract';
 import { Emitter } from '../lib/emitter';
+import type { HelperProcessLauncher } from '../lib/helper-process';
 import type { SecretStore } from '../services/secrets';
-import { AiService, type LlmHostLauncher } from '../services/ai';
+import { AiService } from '../services/ai';
 import { BackupService } from '../services/backups';
 import { GitService } from '../services/git';
 import { findFiles, searchText } from '../services/search';
 import { SettingsService } from '../services/settings';
 import { openDatabase, profileMigrations, StateStore } from '../services/storage';
-import { TerminalService, type PtyHostLauncher } from '../services/terminal';
+import { TerminalService } from '../services/terminal';
 import { FileWatcherService } from '../services/watcher';
 import { RecentWorkspaces, WorkspaceService, type TrashFunction } from '../services/workspace';
 import type { LatheHandlers } from './handlers';
@@ -30,9 +31,9 @@ export interface HostOptions {
   /** Tests pass a silent logger; by default logs go to rotating files in the profile. */
   logger?: Logger;
   /** Starts the pty host process (Electron passes one built on utilityProcess); default: child_process.fork. */
-  ptyHostLauncher?: PtyHostLauncher;
+  ptyHostLauncher?: HelperProcessLauncher;
   /** Starts the local model process (Electron can pass one built on utilityProcess); default: child_process.fork. */
-  llmHostLauncher?: LlmHostLauncher;
+  llmHostLauncher?: HelperProcessLauncher;
   /** Replaces the open folder with `root`, or one the user picks when null; only the Electron shell can. */
   openFolder?: (root: string | null) => Promise<void>;
 }

@@ -30,7 +30,7 @@ import { readAttachments, WorkspaceContext, type RuleText, type WorkspaceFiles }
 import { downloadModel } from './download';
 import { embedTexts } from './embeddings';
 import { failureOf, generate, requestFailure, routeFor, type GenerationDeps, type GenerationEvent, type GenerationOutcome, type GenerationPlan } from './generation';
-import type { LlmHostLauncher } from './llm-host-client';
+import type { HelperProcessLauncher } from '../../lib/helper-process';
 import { unknownContextWindow } from './model-catalog';
 import { prepareChatRequest, prepareInfillRequest, type CachePolicy } from './prepare-request';
 import { editMessages, systemPrompt, titleFrom, toProviderMessages } from './prompts';
@@ -44,7 +44,7 @@ import { publicMessage, ThreadStore, type StoredMessage } from './threads';
 import { estimateTokens, messageOverheadTokens, messageText } from './tokens';
 import { UsageLedger } from './usage';
 
-export { defaultLlmHostPath, forkLlmHost, type LlmHostLauncher, type LlmHostProcess } from './llm-host-client';
+export { defaultLlmHostPath, forkLlmHost } from './llm-host-client';
 export { keySecrets, type SettingsReader } from './provider-registry';
 export type { WorkspaceFiles } from './context-files';
 
@@ -66,7 +66,7 @@ export interface AiServiceOptions {
   /** Where downloaded models go (in the profile). */
   modelsFolder: string;
   llmHostPath?: string;
-  llmHostLauncher?: LlmHostLauncher;
+  llmHostLauncher?: HelperProcessLauncher;
   /** Backoff bounds (tests shorten them). */
   backoff?: { initialMs: number; maxMs: number };
 }

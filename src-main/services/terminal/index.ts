@@ -13,10 +13,11 @@ import {
 import { Emitter } from '../../lib/emitter';
 import { OutputQueue } from './output-queue';
 import type { PtyHostEvents, PtyReplay } from './protocol';
-import { connectPtyHost, defaultPtyHostPath, forkPtyHost, type PtyHostConnection, type PtyHostLauncher } from './pty-host-client';
+import type { HelperProcessLauncher } from '../../lib/helper-process';
+import { connectPtyHost, defaultPtyHostPath, forkPtyHost, type PtyHostConnection } from './pty-host-client';
 import { defaultProfileName, detectProfiles, mergeProfiles, requireExecutable, terminalEnvironment } from './shells';
 
-export { forkPtyHost, defaultPtyHostPath, type PtyHostLauncher, type PtyHostProcess } from './pty-host-client';
+export { forkPtyHost, defaultPtyHostPath } from './pty-host-client';
 export { detectProfiles, findExecutable, terminalEnvironment } from './shells';
 export { killProcessTree, stillRunning, treeProcesses } from '../../lib/process-tree';
 
@@ -41,7 +42,7 @@ export interface TerminalServiceOptions {
   version: string;
   logger: Logger;
   ptyHostPath?: string;
-  launcher?: PtyHostLauncher;
+  launcher?: HelperProcessLauncher;
   /** Characters of recent output kept per terminal for reattaching clients. */
   replayLimit?: number;
   /** The environment shells inherit (default: this process's). */

@@ -6,7 +6,8 @@ import { basename } from 'node:path';
 import type { Logger } from 'pino';
 import type { AiFeature, AiLocalModelState, AiModelInfo } from '../../../../src-shared/contract';
 import { AsyncChannel } from '../async-channel';
-import { connectLlmHost, defaultLlmHostPath, forkLlmHost, type LlmHostConnection, type LlmHostLauncher } from '../llm-host-client';
+import type { HelperProcessLauncher } from '../../../lib/helper-process';
+import { connectLlmHost, defaultLlmHostPath, forkLlmHost, type LlmHostConnection } from '../llm-host-client';
 import type { LoadedModel, LocalGenerateRequest, LocalModelOptions } from '../llm-host-protocol';
 import { ProviderError, type AiProvider, type ChatRequest, type InfillRequest, type ProviderEvent, type ProviderSetup, type TokenCount } from '../provider';
 
@@ -27,7 +28,7 @@ export interface LocalProviderOptions {
   /** Tells the orchestrator the model's state changed (loading, loaded, unloaded, failed). */
   onStateChange: () => void;
   scriptPath?: string;
-  launcher?: LlmHostLauncher;
+  launcher?: HelperProcessLauncher;
   /** How long loading a model may take before the request fails over. */
   loadTimeoutMs?: number;
 }

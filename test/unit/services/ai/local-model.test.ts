@@ -12,7 +12,7 @@ import {
 } from '../../../../src-shared/contract';
 import { tinyModelBytes, writeTinyModel } from '../../helpers/tiny-gguf';
 import { collect, startAi, textOf, type AiHarness } from './harness';
-import { buildLlmHost } from './llm-host-build';
+import { buildHelperScript } from '../../helpers/build-helper-script';
 
 let ai: AiHarness;
 let modelFile: string;
@@ -31,7 +31,7 @@ beforeAll(async () => {
       'ai.request.idleTimeoutMs': 20_000,
       'ai.request.maxRetries': 0,
     },
-    { llmHostPath: await buildLlmHost() },
+    { llmHostPath: await buildHelperScript('src-main/services/ai/llm-host.ts', 'esm') },
   );
 }, 60_000);
 

@@ -6,7 +6,7 @@ import { contract, type LatheErrorData, type TerminalChunk } from '../../../../s
 import { stillRunning, TerminalService, type TerminalServiceOptions } from '../../../../src-main/services/terminal';
 import { PathGuard } from '../../../../src-main/services/workspace';
 import { silentLogger } from '../../helpers/silent-logger';
-import { buildPtyHost } from './pty-host-build';
+import { buildHelperScript } from '../../helpers/build-helper-script';
 
 const posix = process.platform !== 'win32';
 const bash = '/bin/bash';
@@ -31,7 +31,7 @@ function makeService(extra: Partial<TerminalServiceOptions> = {}): TerminalServi
 let guard: PathGuard;
 
 beforeAll(async () => {
-  ptyHostPath = await buildPtyHost();
+  ptyHostPath = await buildHelperScript('src-main/services/terminal/pty-host.ts', 'cjs');
   workspaceRoot = mkdtempSync(join(tmpdir(), 'lathe-terminal-'));
   mkdirSync(join(workspaceRoot, 'sub dir'));
   writeFileSync(join(workspaceRoot, 'file.txt'), 'x');
