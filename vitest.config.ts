@@ -1,16 +1,24 @@
-import { defineConfig } from 'vitest/config';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vitest/config';
+
+/** GitHub's workflow parser ships source maps whose sources it leaves out: its files load without them (no warnings). */
+const actionsWithoutSourceMaps: Plugin = {
+  name: 'actions-without-source-maps',
+  load: (id) => (/[\\/]node_modules[\\/]@actions[\\/].*\.js$/.test(id) ? readFileSync(id, 'utf8').replace(/^\/\/# sourceMappingURL=.*$/m, '') : undefined),
+};
 
 export default defineConfig({
   test: {
     projects: [
       {
+        plugins: [actionsWithoutSourceMaps],
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/electron/**/*.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
           // GitHub's workflow parser imports its JSON schema without an import attribute: only a bundler accepts that.
-          server: { deps: { inline: [/@actions\/workflow-parser/] } },
+          server: { deps: { inline: [/@actions\/(workflow-parser|expressions)/] } },
         },
       },
       {
@@ -22,6 +30,8 @@ export default defineConfig({
           // One Chromium and one Lathe server for the whole run: files share them, one at a time.
           fileParallelism: false,
           testTimeout: 60_000,
+          // The page answers through a real host on 2 shared cores: give polled assertions room.
+          expect: { poll: { timeout: 5_000 } },
           hookTimeout: 90_000,
         },
       },

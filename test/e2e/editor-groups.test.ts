@@ -122,6 +122,8 @@ describe('tab actions', () => {
     expect(await tabPaths()).toEqual(['tabs/three.txt', 'tabs/four.txt']);
     await page.keyboard.press('Control+S');
     await expect.poll(() => readFileSync(join(folder, 'four.txt'), 'utf8')).toContain('unsaved');
+    // The tab is clean once the host has answered the save; closing it before would ask again.
+    await expect.poll(() => tab('tabs/four.txt').getAttribute('data-dirty')).toBe('false');
     await closeAllTabs();
   });
 });
