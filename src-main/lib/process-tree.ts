@@ -2,14 +2,16 @@ import { execFile } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 
 /**
- * The processes that belong to a tree led by `leader` (a shell or a pipeline step started in a session
- * of its own): on Linux its POSIX session plus every descendant of its members (a child that called
- * setsid is still found while its parent lives); elsewhere its descendants.
+ * The processes that belong to the trees led by `leaders` (shells or pipeline steps, each started in a
+ * session of its own): on Linux their POSIX sessions plus every descendant of their members (a child
+ * that called setsid is still found while its parent lives); elsewhere their descendants. One look at
+ * the process table serves any number of leaders.
  */
-export async function treeProcesses(leader: number): Promise<number[]> {
-  if (process.platform === 'linux') return sessionTree(leader);
-  if (process.platform === 'win32') return [leader];
-  return descendants(leader);
+export async function treeProcesses(leaders: number | readonly number[]): Promise<number[]> {
+  const roots = typeof leaders === 'number' ? [leaders] : [...leaders];
+  if (process.platform === 'linux') return sessionTrees(new Set(roots));
+  if (process.platform === 'win32') return roots;
+  return descendants(roots);
 }
 
 interface ProcStat {
@@ -31,17 +33,17 @@ async function readStat(pid: string): Promise<ProcStat | undefined> {
   }
 }
 
-/** Every live process of the session `sid` (members keep it when reparented to init) and their descendants, from /proc. */
-async function sessionTree(sid: number): Promise<number[]> {
+/** Every live process of the sessions `sids` (members keep theirs when reparented to init) and their descendants, from /proc. */
+async function sessionTrees(sids: ReadonlySet<number>): Promise<number[]> {
   const names = (await readdir('/proc')).filter((name) => /^\d+$/.test(name));
   const stats = (await Promise.all(names.map(readStat))).filter((stat): stat is ProcStat => !!stat && !stat.zombie);
   const children = childrenByParent(stats.map((stat) => [stat.pid, stat.ppid]));
-  const members = stats.filter((stat) => stat.session === sid).map((stat) => stat.pid);
+  const members = stats.filter((stat) => sids.has(stat.session)).map((stat) => stat.pid);
   return walk(members, children);
 }
 
-/** The process and all its descendants, from `ps` (macOS and other POSIX systems without /proc). */
-async function descendants(root: number): Promise<number[]> {
+/** The processes and all their descendants, from `ps` (macOS and other POSIX systems without /proc). */
+async function descendants(roots: number[]): Promise<number[]> {
   const output = await new Promise<string>((resolve) =>
     execFile('ps', ['-A', '-o', 'pid=', '-o', 'ppid='], (error, stdout) => resolve(error ? '' : stdout)),
   );
@@ -49,7 +51,7 @@ async function descendants(root: number): Promise<number[]> {
     .split('\n')
     .map((line) => line.trim().split(/\s+/).map(Number) as [number, number])
     .filter(([pid, ppid]) => !!pid && ppid !== undefined);
-  return walk([root], childrenByParent(pairs));
+  return walk(roots, childrenByParent(pairs));
 }
 
 function childrenByParent(pairs: Iterable<[pid: number, ppid: number]>): Map<number, number[]> {
@@ -104,13 +106,29 @@ export interface KillTreeOptions {
   graceMs?: number;
 }
 
+/** Sends each process the polite signal (and SIGCONT), then SIGKILL to those still alive after `graceMs`. */
+export async function killProcesses(pids: Iterable<number>, { signal: polite = 'SIGHUP', graceMs = 1000 }: KillTreeOptions = {}): Promise<void> {
+  const targets = [...new Set(pids)];
+  for (const pid of targets) {
+    signal(pid, polite);
+    signal(pid, 'SIGCONT');
+  }
+  const deadline = Date.now() + graceMs;
+  let alive = await stillRunning(targets);
+  while (alive.length > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    alive = await stillRunning(alive);
+  }
+  for (const pid of alive) signal(pid, 'SIGKILL');
+}
+
 /**
- * Ends every process of a tree. Each member gets the polite signal, stopped jobs get SIGCONT so they
- * can act on it, and whatever still lives after `graceMs` — or was started meanwhile — gets SIGKILL.
- * On Windows the caller ends the tree its own way (node-pty's kill, taskkill); this is POSIX only.
+ * Ends every process of one or more trees. Each member gets the polite signal, stopped jobs get SIGCONT
+ * so they can act on it, and whatever still lives after `graceMs` — or was started meanwhile — gets
+ * SIGKILL. On Windows the caller ends the tree its own way (node-pty's kill, taskkill); this is POSIX only.
  */
-export async function killProcessTree(leader: number, { signal: polite = 'SIGHUP', graceMs = 1000 }: KillTreeOptions = {}): Promise<void> {
-  const members = new Set([leader, ...(await treeProcesses(leader))]);
+export async function killProcessTree(leaders: number | readonly number[], { signal: polite = 'SIGHUP', graceMs = 1000 }: KillTreeOptions = {}): Promise<void> {
+  const members = new Set([...(typeof leaders === 'number' ? [leaders] : leaders), ...(await treeProcesses(leaders))]);
   for (const pid of members) {
     signal(pid, polite);
     signal(pid, 'SIGCONT');
@@ -119,11 +137,11 @@ export async function killProcessTree(leader: number, { signal: polite = 'SIGHUP
   let alive = await stillRunning(members);
   while (alive.length > 0 && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 25));
-    alive = await stillRunning([...alive, ...(await treeProcesses(leader))]);
+    alive = await stillRunning([...alive, ...(await treeProcesses(leaders))]);
   }
   // A second look catches processes forked while the first ones were dying.
   for (let round = 0; round < 5; round += 1) {
-    const left = await stillRunning([...alive, ...(await treeProcesses(leader))]);
+    const left = await stillRunning([...alive, ...(await treeProcesses(leaders))]);
     if (left.length === 0) return;
     for (const pid of left) signal(pid, 'SIGKILL');
     await new Promise((resolve) => setTimeout(resolve, 20));
