@@ -1,7 +1,8 @@
-import { constants } from 'node:fs';
-import { access, stat } from 'node:fs/promises';
-import { basename, delimiter, isAbsolute, join } from 'node:path';
+import { basename } from 'node:path';
 import { LatheError, type TerminalProfile } from '../../../src-shared/contract';
+import { findExecutable } from '../../lib/find-executable';
+
+export { findExecutable };
 
 const posixCandidates: { name: string; path: string; args?: string[] }[] = [
   { name: 'bash', path: '/bin/bash' },
@@ -17,29 +18,6 @@ const windowsCandidates: { name: string; path: string; args?: string[] }[] = [
   { name: 'Command Prompt', path: 'cmd.exe' },
   { name: 'Git Bash', path: 'C:\\Program Files\\Git\\bin\\bash.exe', args: ['--login', '-i'] },
 ];
-
-/** Finds an executable: an absolute path as it is, a bare name on PATH (with PATHEXT on Windows). */
-export async function findExecutable(file: string, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
-  const isWindows = process.platform === 'win32';
-  const extensions = isWindows ? ['', ...(env.PATHEXT ?? '.EXE;.CMD;.BAT;.COM').split(';')] : [''];
-  const candidates = isAbsolute(file) || file.includes('/') || (isWindows && file.includes('\\'))
-    ? extensions.map((extension) => file + extension)
-    : (env.PATH ?? env.Path ?? '')
-        .split(delimiter)
-        .filter(Boolean)
-        .flatMap((folder) => extensions.map((extension) => join(folder, file + extension)));
-  for (const candidate of candidates) {
-    try {
-      const info = await stat(candidate);
-      if (!info.isFile()) continue;
-      if (!isWindows) await access(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // Not this one.
-    }
-  }
-  return undefined;
-}
 
 /** The shells found on this machine; on POSIX the user's $SHELL comes first. */
 export async function detectProfiles(env: NodeJS.ProcessEnv = process.env): Promise<TerminalProfile[]> {
