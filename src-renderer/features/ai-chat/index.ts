@@ -1,0 +1,3 @@
+export { ChatView } from './ChatView';
+export { AiDialogs } from './AiDialogs';
+export { registerAiChatCommands } from './commands';
