@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { build as viteBuild } from 'vite';
+import { externalPackagesExceptActions } from './external-packages.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const targets = new Set(process.argv.slice(2));
@@ -14,9 +15,9 @@ const common = { bundle: true, sourcemap: true, logLevel: 'warning', absWorkingD
 
 async function buildMain() {
   await Promise.all([
-    // npm packages stay in node_modules (native addons, pino's worker threads), ours are bundled.
-    esbuild.build({ ...common, entryPoints: ['src-main/electron/main.ts'], outfile: 'out/main/electron.cjs', platform: 'node', format: 'cjs', packages: 'external' }),
-    esbuild.build({ ...common, entryPoints: ['src-main/server/main.ts'], outfile: 'out/server/server.mjs', platform: 'node', format: 'esm', packages: 'external' }),
+    // npm packages stay in node_modules (native addons, pino's worker threads), ours are bundled (see external-packages.mjs).
+    esbuild.build({ ...common, entryPoints: ['src-main/electron/main.ts'], outfile: 'out/main/electron.cjs', platform: 'node', format: 'cjs', plugins: [externalPackagesExceptActions] }),
+    esbuild.build({ ...common, entryPoints: ['src-main/server/main.ts'], outfile: 'out/server/server.mjs', platform: 'node', format: 'esm', plugins: [externalPackagesExceptActions] }),
     // A sandboxed preload can require nothing but `electron`: bundle everything else into it.
     esbuild.build({ ...common, entryPoints: ['src-preload/index.ts'], outfile: 'out/preload/preload.cjs', platform: 'node', format: 'cjs', external: ['electron'], minify: true }),
     // The pty host runs as its own process (fork or utilityProcess); node-pty stays in node_modules.

@@ -1,13 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { contract, LatheError, type AppInfo, type FileChanges, type Notice } from '../../src-shared/contract';
+import { contract, LatheError, type AppInfo, type Disposable, type FileChanges, type Notice } from '../../src-shared/contract';
 import { Emitter } from '../lib/emitter';
 import type { HelperProcessLauncher } from '../lib/helper-process';
 import type { SecretStore } from '../services/secrets';
 import { AiService } from '../services/ai';
 import { BackupService } from '../services/backups';
+import { CargoService } from '../services/cargo';
 import { GitService } from '../services/git';
+import { LanguageService } from '../services/language';
+import { PipelinesService } from '../services/pipelines';
 import { findFiles, searchText } from '../services/search';
 import { SettingsService } from '../services/settings';
 import { openDatabase, profileMigrations, StateStore } from '../services/storage';
@@ -155,6 +158,63 @@ export async function createHost(options: HostOptions): Promise<Host> {
     ...(options.llmHostLauncher ? { llmHostLauncher: options.llmHostLauncher } : {}),
   });
 
+  // Automatic triggers are off unless the user turns them on (pipelines.automaticTriggers, application scope):
+  // Lathe has no workspace trust yet, and a cloned repository must not run its pipelines on its own.
+  const pipelines = new PipelinesService({
+    db,
+    workspace: workspace ? { id: workspace.id, guard: workspace.guard } : null,
+    dataDirectory: join(options.userDataDir, 'pipelines', workspace?.id ?? 'no-folder'),
+    settings: () => ({
+      'pipelines.maxConcurrentJobs': settings.get('pipelines.maxConcurrentJobs'),
+      'pipelines.logCapMegabytes': settings.get('pipelines.logCapMegabytes'),
+      'pipelines.defaultExecutor': settings.get('pipelines.defaultExecutor'),
+      'pipelines.workingCopy': settings.get('pipelines.workingCopy'),
+      'pipelines.retainRuns': settings.get('pipelines.retainRuns'),
+      'pipelines.automaticTriggers': settings.get('pipelines.automaticTriggers'),
+      'pipelines.container.socket': settings.get('pipelines.container.socket'),
+      'pipelines.container.defaultImage': settings.get('pipelines.container.defaultImage'),
+    }),
+    secrets: { get: (key) => options.secrets.get(key) },
+    logger: logger.child({ service: 'pipelines' }),
+  });
+  const pipelineFilesSubscription = watcher?.onDidChange(({ changes }) => void pipelines.handleFileChanges(changes));
+  // Commits are seen through git's status, followed only while automatic triggers are on (it refreshes on every change).
+  let headSubscription: Disposable | undefined;
+  const followHead = (): void => {
+    const wanted = settings.get('pipelines.automaticTriggers');
+    if (wanted && !headSubscription) headSubscription = git.onDidChangeStatus((snapshot) => pipelines.handleHead(snapshot.status?.head.oid ?? null));
+    if (!wanted) {
+      headSubscription?.dispose();
+      headSubscription = undefined;
+    }
+  };
+  followHead();
+  const pipelineSettingsSubscription = settings.onChanged(() => {
+    followHead();
+    void pipelines.handleSettingsChanged();
+  });
+
+  // Lathe has no workspace trust yet: the folder the user opened is the trusted one, and what runs
+  // (server and cargo programs) comes from application-scope settings only.
+  const language = new LanguageService({
+    guard: workspace?.guard ?? null,
+    trusted: workspace !== null,
+    settings: () => ({
+      'languageServers.servers': settings.get('languageServers.servers'),
+      'languageServers.trace': settings.get('languageServers.trace'),
+      'rust-analyzer.server.path': settings.get('rust-analyzer.server.path'),
+      'rust-analyzer.check.command': settings.get('rust-analyzer.check.command'),
+    }),
+    version: options.version,
+    logger: logger.child({ service: 'language' }),
+  });
+  const cargo = new CargoService({ guard: workspace?.guard ?? null, cargoPath: () => settings.get('cargo.path'), logger: logger.child({ service: 'cargo' }) });
+  const languageFilesSubscription = watcher?.onDidChange(({ changes }) => {
+    language.filesChanged(changes);
+    cargo.filesChanged(changes);
+  });
+  const languageSettingsSubscription = settings.onChanged(() => void language.settingsChanged());
+
   const handlers: LatheHandlers = {
     app: {
       info: () => ({
@@ -293,6 +353,56 @@ export async function createHost(options: HostOptions): Promise<Host> {
       commitDiff: ({ revision, path }) => git.commitDiff(revision, path),
       blame: ({ path }) => git.blame(path),
     },
+    pipelines: {
+      list: () => pipelines.list(),
+      start: ({ pipelineId, inputs, pauseOnFailure }) => pipelines.start(pipelineId, inputs, pauseOnFailure),
+      cancel: ({ runId }) => pipelines.cancel(runId),
+      rerun: ({ runId, failedOnly }) => pipelines.rerun(runId, failedOnly),
+      resume: ({ runId, jobKey, retry }) => pipelines.resume(runId, jobKey, retry),
+      runs: ({ pipelineId, limit, before }) => ({ runs: pipelines.runs(pipelineId, limit, before) }),
+      getRun: ({ runId }) => pipelines.getRun(runId),
+      durations: ({ pipelineId, limit }) => pipelines.durations(pipelineId, limit),
+      logs: (input, { signal }) => pipelines.logs(input, signal),
+      proposeStarter: () => pipelines.proposeStarter(),
+      onDidChangePipelines: pipelines.onDidChangePipelines,
+      onDidChangeRun: pipelines.onDidChangeRun,
+    },
+    language: {
+      servers: () => language.listServers(),
+      onDidChangeServers: language.onDidChangeServers,
+      restartServer: ({ server }) => language.restartServer(server),
+      serverLog: async function* ({ server }, { signal }) {
+        for await (const lines of language.log(server).follow(signal)) yield { lines };
+      },
+      openDocument: ({ path, languageId, version, text }) => language.openDocument(path, languageId, version, text),
+      changeDocument: ({ path, version, changes }) => language.changeDocument(path, version, changes),
+      saveDocument: ({ path }) => language.saveDocument(path),
+      closeDocument: ({ path }) => language.closeDocument(path),
+      onDidPublishDiagnostics: language.onDidPublishDiagnostics,
+      completion: ({ path, position, triggerCharacter, incompleteRetrigger }, { signal }) =>
+        language.completion(path, position, triggerCharacter, incompleteRetrigger, signal),
+      resolveCompletion: ({ path, id }, { signal }) => language.resolveCompletion(path, id, signal),
+      hover: ({ path, position }, { signal }) => language.hover(path, position, signal),
+      signatureHelp: ({ path, position, triggerCharacter, isRetrigger }, { signal }) => language.signatureHelp(path, position, triggerCharacter, isRetrigger, signal),
+      locations: ({ path, position, kind, includeDeclaration }, { signal }) => language.locations(path, position, kind, includeDeclaration, signal),
+      documentHighlights: ({ path, position }, { signal }) => language.documentHighlights(path, position, signal),
+      documentSymbols: ({ path }, { signal }) => language.documentSymbols(path, signal),
+      workspaceSymbols: ({ query }, { signal }) => language.workspaceSymbols(query, signal),
+      prepareRename: ({ path, position }, { signal }) => language.prepareRename(path, position, signal),
+      rename: ({ path, position, newName }, { signal }) => language.rename(path, position, newName, signal),
+      format: ({ path, range, options: formatting }, { signal }) => language.format(path, range, formatting, signal),
+      codeActions: ({ path, range, only }, { signal }) => language.codeActionList(path, range, only, signal),
+      applyCodeAction: ({ path, id }, { signal }) => language.applyCodeAction(path, id, signal),
+      inlayHints: ({ path, range }, { signal }) => language.inlayHints(path, range, signal),
+      semanticTokens: ({ path }, { signal }) => language.semanticTokens(path, signal),
+      foldingRanges: ({ path }, { signal }) => language.foldingRanges(path, signal),
+    },
+    cargo: {
+      workspace: () => cargo.workspace(),
+      run: ({ command, package: packageName }, { signal }) => cargo.run(command, packageName, signal),
+      listTests: ({ package: packageName }) => cargo.listTests(packageName),
+      runTests: (scope, { signal }) => cargo.runTests(scope, signal),
+    },
   };
   const router = createRouter({ contract, handlers, logger });
   logger.info({ shell: options.shell, version: options.version, workspace: workspace?.info().name ?? null }, 'host started');
@@ -309,6 +419,13 @@ export async function createHost(options: HostOptions): Promise<Host> {
     },
     async dispose() {
       router.closeAll();
+      pipelineFilesSubscription?.dispose();
+      pipelineSettingsSubscription.dispose();
+      headSubscription?.dispose();
+      await pipelines.dispose();
+      languageFilesSubscription?.dispose();
+      languageSettingsSubscription.dispose();
+      await language.dispose();
       await terminals.dispose();
       await ai.dispose();
       gitFilesSubscription?.dispose();

@@ -1,6 +1,9 @@
+import { registerAiChatCommands } from '../features/ai-chat';
 import { guardUnsavedChangesOnUnload, loadMonaco, persistOpenEditors, registerEditorCommands, restoreOpenEditors } from '../features/editor';
 import { registerExplorerCommands } from '../features/explorer';
+import { registerLanguageCommands, startLanguageFeatures } from '../features/language';
 import { registerQuickOpen } from '../features/quick-open';
+import { registerScmCommands, startScm } from '../features/scm';
 import { registerSearchCommands } from '../features/search';
 import { registerSettingsCommands } from '../features/settings';
 import { followTerminals, registerTerminalCommands } from '../features/terminal';
@@ -27,6 +30,9 @@ export async function startWorkbench(): Promise<void> {
   registerQuickOpen();
   registerSearchCommands();
   registerTerminalCommands();
+  registerScmCommands();
+  registerAiChatCommands();
+  registerLanguageCommands();
   // Fetch and compile the editor while the connection and the first host calls are in flight,
   // so opening the first file does not wait for megabytes of Monaco.
   void loadMonaco();
@@ -45,7 +51,10 @@ export async function startWorkbench(): Promise<void> {
   if (!window.lathe) guardUnsavedChangesOnUnload();
   setConnection('connected');
   void followTerminals();
+  const languageFeatures = startLanguageFeatures().catch((error: unknown) => console.warn('Language features did not start', error));
   if (useAppStore.getState().info?.workspace) {
+    startScm();
+    await languageFeatures;
     await restoreOpenEditors();
     persistOpenEditors();
   }

@@ -2,7 +2,10 @@ import type { ContractClient } from './define';
 import { aiService } from './services/ai';
 import { appService } from './services/app';
 import { backupsService } from './services/backups';
+import { cargoService } from './services/cargo';
 import { gitService } from './services/git';
+import { languageService } from './services/language';
+import { pipelinesService } from './services/pipelines';
 import { searchService } from './services/search';
 import { secretsService } from './services/secrets';
 import { settingsService } from './services/settings';
@@ -22,6 +25,9 @@ export const contract = {
   terminal: terminalService,
   git: gitService,
   ai: aiService,
+  pipelines: pipelinesService,
+  language: languageService,
+  cargo: cargoService,
 } as const;
 
 export type Contract = typeof contract;
@@ -40,3 +46,6 @@ export * from './services/search';
 export * from './services/terminal';
 export * from './services/git';
 export * from './services/ai';
+export * from './services/pipelines';
+export * from './services/language';
+export * from './services/cargo';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { aiBuiltInProviderIds, aiCompatiblePresets, aiModelRefSchema } from './services/ai';
+import { languageServerSettingSchema } from './services/language';
 
 /**
  * `application` settings belong to the user profile only; a workspace file cannot change them
@@ -94,6 +95,13 @@ export const settingsRegistry = {
     description: 'Whether the minimap is shown.',
     scope: 'workspace',
   }),
+  'editor.formatOnSave': setting({
+    schema: z.boolean(),
+    default: false,
+    category: 'Editor',
+    description: 'Formats a file with its language server before saving it.',
+    scope: 'workspace',
+  }),
   'files.exclude': setting({
     schema: z.record(z.string().max(1024), z.boolean()),
     default: { '**/.git': true, '**/node_modules': true, '**/target': true },
@@ -121,6 +129,51 @@ export const settingsRegistry = {
     category: 'Developer',
     description: 'The least severe level written to the log files in the profile.',
     scope: 'application',
+  }),
+  // Which programs run as language servers and as cargo is the user's choice alone: a cloned
+  // repository must not pick them (application scope).
+  'languageServers.servers': setting({
+    schema: z.array(languageServerSettingSchema).max(50),
+    default: [],
+    category: 'Language Servers',
+    description:
+      'Language servers, each as { "id", "command", "args", "languages", "filePatterns", "initializationOptions", "settings", "enabled" } ("settings" answers the server\'s configuration requests, by section). An id of a preset (rust-analyzer, typescript-language-server, pyright, pylsp, gopls, clangd) changes that preset; "enabled": false turns it off. A new id needs a command and languages.',
+    scope: 'application',
+  }),
+  'languageServers.trace': setting({
+    schema: z.enum(['off', 'messages', 'verbose']),
+    default: 'off',
+    category: 'Language Servers',
+    description: 'Writes the messages exchanged with language servers to their logs: their names and timing, or ("verbose") their content as well.',
+    scope: 'application',
+  }),
+  'rust-analyzer.server.path': setting({
+    schema: z.string().max(4096),
+    default: '',
+    category: 'Rust',
+    description: 'The rust-analyzer program; empty uses the one rustup installed (`rustup component add rust-analyzer`), then one on the PATH.',
+    scope: 'application',
+  }),
+  'rust-analyzer.check.command': setting({
+    schema: z.enum(['check', 'clippy']),
+    default: 'check',
+    category: 'Rust',
+    description: 'The cargo command rust-analyzer runs on save for its diagnostics.',
+    scope: 'workspace',
+  }),
+  'cargo.path': setting({
+    schema: z.string().max(4096),
+    default: '',
+    category: 'Rust',
+    description: 'The cargo program; empty looks for cargo on the PATH and in ~/.cargo/bin.',
+    scope: 'application',
+  }),
+  'cargo.checkOnSave': setting({
+    schema: z.enum(['off', 'check', 'clippy']),
+    default: 'check',
+    category: 'Rust',
+    description: 'Runs `cargo check` (or clippy) when a Rust file is saved and no language server serves it, and shows what it finds in Problems.',
+    scope: 'workspace',
   }),
   // Which program a terminal runs is the user's choice alone: a cloned repository must not pick it.
   'terminal.integrated.defaultProfile': setting({
@@ -432,6 +485,64 @@ export const settingsRegistry = {
     default: false,
     category: 'Git',
     description: 'Adds a Signed-off-by line with your name and e-mail to every commit message.',
+    scope: 'workspace',
+  }),
+  'pipelines.maxConcurrentJobs': setting({
+    schema: z.number().int().min(0).max(256),
+    default: 0,
+    category: 'Pipelines',
+    description: 'Jobs that may run at once across all pipeline runs; 0 uses the number of CPU cores.',
+    scope: 'application',
+  }),
+  'pipelines.logCapMegabytes': setting({
+    schema: z.number().int().min(1).max(4096),
+    default: 64,
+    category: 'Pipelines',
+    description: 'The most log one step attempt keeps, in megabytes; later output is dropped (the step keeps running until it ends or times out).',
+    scope: 'workspace',
+  }),
+  'pipelines.defaultExecutor': setting({
+    schema: z.enum(['local', 'container']),
+    default: 'local',
+    category: 'Pipelines',
+    description: 'Where jobs run when neither the pipeline nor the job says (`executor:`, `container:`): local processes, or containers of `pipelines.container.defaultImage`.',
+    scope: 'workspace',
+  }),
+  'pipelines.workingCopy': setting({
+    schema: z.enum(['inPlace', 'cleanCopy']),
+    default: 'inPlace',
+    category: 'Pipelines',
+    description: 'Local jobs run in the workspace itself ("inPlace"), or in a fresh copy of its files that git does not ignore ("cleanCopy"), as CI would.',
+    scope: 'workspace',
+  }),
+  'pipelines.retainRuns': setting({
+    schema: z.number().int().min(1).max(10_000),
+    default: 100,
+    category: 'Pipelines',
+    description: 'Runs kept per pipeline; older runs and their logs are deleted.',
+    scope: 'workspace',
+  }),
+  // A folder's pipelines run its commands: a cloned repository must not start them on its own (application scope).
+  'pipelines.automaticTriggers': setting({
+    schema: z.boolean(),
+    default: false,
+    category: 'Pipelines',
+    description: 'Lets pipelines start on save and on commit, as their `on:` asks. Off by default, because a pipeline runs the commands of the folder it comes from; manual runs always work.',
+    scope: 'application',
+  }),
+  // Which engine and socket receive container requests is the user's choice alone.
+  'pipelines.container.socket': setting({
+    schema: z.string().max(4096),
+    default: '',
+    category: 'Pipelines',
+    description: 'The Docker-API socket of the container engine (Docker, or `podman system service`): a path or unix:// address. Empty: DOCKER_HOST, then the usual Docker and Podman sockets.',
+    scope: 'application',
+  }),
+  'pipelines.container.defaultImage': setting({
+    schema: z.string().max(500),
+    default: '',
+    category: 'Pipelines',
+    description: 'The image for container jobs whose pipeline names none (`executor: container` without `container:`).',
     scope: 'workspace',
   }),
 } as const satisfies Record<string, SettingDefinition>;

@@ -45,7 +45,7 @@ export async function runFromPalette(page: Page, title: string): Promise<void> {
   await input.waitFor();
   await input.fill(title);
   // Wait for the filtered list: Enter on a list not yet filtered would run another command.
-  await page.getByRole('option').first().filter({ hasText: title }).waitFor();
+  await page.getByTestId('command-palette').getByRole('option').first().filter({ hasText: title }).waitFor();
   await page.keyboard.press('Enter');
   await page.getByTestId('command-palette').waitFor({ state: 'hidden' });
 }

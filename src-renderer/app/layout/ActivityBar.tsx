@@ -1,3 +1,5 @@
+import type { ComponentType } from 'react';
+import { ScmActivityBadge } from '../../features/scm';
 import { useSetting } from '../store';
 import { runCommand } from '../commands';
 import { Codicon } from '../../platform/ui/Codicon';
@@ -9,11 +11,16 @@ interface ActivityItem {
   icon: string;
   /** The command that shows the view (and focuses it). */
   command: string;
+  /** A count over the icon (changes to commit, for instance). */
+  badge?: ComponentType;
 }
 
 const topItems: ActivityItem[] = [
   { view: 'explorer', title: 'Explorer', icon: 'files', command: 'workbench.view.explorer' },
   { view: 'search', title: 'Search', icon: 'search', command: 'workbench.action.findInFiles' },
+  { view: 'scm', title: 'Source Control', icon: 'source-control', command: 'workbench.view.scm', badge: ScmActivityBadge },
+  { view: 'outline', title: 'Outline', icon: 'list-tree', command: 'outline.focus' },
+  { view: 'tests', title: 'Testing', icon: 'beaker', command: 'workbench.view.testing' },
 ];
 const settingsItem: ActivityItem = { view: 'settings', title: 'Settings', icon: 'settings-gear', command: 'workbench.action.openSettings' };
 
@@ -23,6 +30,7 @@ export function ActivityBar() {
   const activeView = useLayoutStore((state) => state.sideBarView);
   const button = (item: ActivityItem) => {
     const active = sideBarVisible && activeView === item.view;
+    const Badge = item.badge;
     return (
       <button
         key={item.view}
@@ -35,6 +43,7 @@ export function ActivityBar() {
         onClick={() => void runCommand(active ? 'workbench.action.toggleSidebarVisibility' : item.command)}
       >
         <Codicon name={item.icon} />
+        {Badge ? <Badge /> : null}
       </button>
     );
   };

@@ -1,14 +1,16 @@
-import { OutputView, Panel, useOutputCount } from '../../features/panel';
+import { ProblemsActions, ProblemsView, useProblemCounts } from '../../features/language';
+import { OutputActions, OutputView, Panel, useOutputCount } from '../../features/panel';
 import { TerminalActions, TerminalView } from '../../features/terminal';
 import { runCommand } from '../commands';
 import { Sash } from '../../platform/ui/Sash';
 import { panelHeightLimits, useLayoutStore } from './layout-store';
 import { useResizable } from './use-resizable';
 
-/** The bottom panel (Output and Terminal) with its resize handle on the top edge. */
+/** The bottom panel (Problems, Output and Terminal) with its resize handle on the top edge. */
 export function PanelArea() {
   const height = useLayoutStore((state) => state.panelHeight);
   const outputCount = useOutputCount();
+  const problems = useProblemCounts();
   const resize = useResizable({
     size: height,
     min: panelHeightLimits.min,
@@ -22,7 +24,8 @@ export function PanelArea() {
       <Sash orientation="horizontal" label="Resize Panel" {...resize} />
       <Panel
         views={[
-          { id: 'output', title: 'Output', badge: outputCount, content: <OutputView /> },
+          { id: 'problems', title: 'Problems', badge: problems.errors + problems.warnings + problems.infos, actions: <ProblemsActions />, content: <ProblemsView /> },
+          { id: 'output', title: 'Output', badge: outputCount, actions: <OutputActions />, content: <OutputView /> },
           { id: 'terminal', title: 'Terminal', actions: <TerminalActions />, content: <TerminalView /> },
         ]}
         onClose={() => void runCommand('workbench.action.togglePanel')}

@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
 import { ExplorerView } from '../../features/explorer';
+import { OutlineView, TestsView } from '../../features/language';
+import { ScmView } from '../../features/scm';
 import { SearchView } from '../../features/search';
 import { SettingsView } from '../../features/settings';
 import { Sash } from '../../platform/ui/Sash';
@@ -10,6 +12,9 @@ import { sideBarWidthLimits, useLayoutStore, type SideBarView } from './layout-s
 const viewComponents: Record<SideBarView, ComponentType> = {
   explorer: ExplorerView,
   search: SearchView,
+  scm: ScmView,
+  outline: OutlineView,
+  tests: TestsView,
   settings: SettingsView,
 };
 

@@ -1,25 +1,17 @@
 import { encodingLabels, pickEncoding, pickIndentation, pickLanguage, toggleEol, useEditorStore } from '../../features/editor';
-import { updateUserSetting } from '../../features/settings';
-import { errorMessage } from '../../platform/errors';
 import { Codicon } from '../../platform/ui/Codicon';
-import { notify } from '../../features/notifications';
+import { LanguageStatusItem, ProblemsStatusItem } from '../../features/language';
+import { ScmStatusBarItems } from '../../features/scm';
 import { useAppStore } from '../store';
 
 const shellLabels = { electron: 'Desktop', browser: 'Browser' } as const;
 
-/** The bottom strip: the folder on the left; cursor, language, settings issues, shell and version on the right. */
+/** The bottom strip: the folder, source control and problems on the left; cursor, language, shell and version on the right. */
 export function StatusBar() {
   const info = useAppStore((state) => state.info);
-  const issueCount = useAppStore((state) => state.settings.issues.length);
   const cursor = useEditorStore((state) => state.cursor);
   const selectedChars = useEditorStore((state) => state.selectedChars);
   const activeTab = useEditorStore((state) => state.files.find((file) => file.path === state.activePath));
-
-  const showPanel = (): void => {
-    updateUserSetting('workbench.panel.visible', true).catch((error: unknown) =>
-      notify({ severity: 'error', message: `Could not show the panel: ${errorMessage(error)}` }),
-    );
-  };
 
   return (
     <footer className="status-bar" aria-label="Status Bar">
@@ -28,6 +20,8 @@ export function StatusBar() {
           <Codicon name="folder" />
           {info ? (info.workspace?.name ?? 'No Folder') : ''}
         </span>
+        <ScmStatusBarItems />
+        <ProblemsStatusItem />
       </div>
       <div className="status-bar-right">
         {cursor ? (
@@ -51,21 +45,12 @@ export function StatusBar() {
             {activeTab.eol}
           </button>
         ) : null}
+        <LanguageStatusItem />
         {activeTab ? (
           <button type="button" className="status-bar-item" data-testid="statusbar-language" title="Select Language Mode" onClick={() => void pickLanguage()}>
             {activeTab.languageName}
           </button>
         ) : null}
-        <button
-          type="button"
-          className={`status-bar-item${issueCount > 0 ? ' has-issues' : ''}`}
-          data-testid="statusbar-issues"
-          title={issueCount === 1 ? '1 settings issue' : `${issueCount} settings issues`}
-          onClick={showPanel}
-        >
-          <Codicon name="warning" />
-          {issueCount}
-        </button>
         {info ? (
           <span className="status-bar-item" data-testid="statusbar-shell" title={`Running on ${info.platform}`}>
             <Codicon name={info.shell === 'electron' ? 'vm' : 'globe'} />

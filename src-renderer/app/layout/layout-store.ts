@@ -2,11 +2,15 @@ import { create } from 'zustand';
 
 export const sideBarWidthLimits = { min: 170, default: 260 } as const;
 export const panelHeightLimits = { min: 100, default: 240 } as const;
+export const secondarySideBarWidthLimits = { min: 280, default: 400 } as const;
 
 /** The views the side bar can show, one at a time (one per line: features add theirs). */
 export const sideBarViews = [
   'explorer',
   'search',
+  'scm',
+  'outline',
+  'tests',
   'settings',
 ] as const;
 export type SideBarView = (typeof sideBarViews)[number];
@@ -15,12 +19,19 @@ interface LayoutState {
   sideBarWidth: number;
   panelHeight: number;
   sideBarView: SideBarView;
+  secondarySideBarWidth: number;
+  secondarySideBarVisible: boolean;
   showSideBarView(view: SideBarView): void;
   setSideBarWidth(width: number): void;
   setPanelHeight(height: number): void;
+  setSecondarySideBarWidth(width: number): void;
+  setSecondarySideBarVisible(visible: boolean): void;
 }
 
-/** Sizes of the resizable parts; their visibility is a setting, not layout state. */
+/**
+ * Sizes of the resizable parts. The primary side bar's and the panel's visibility are settings; the
+ * secondary side bar's is layout state, kept with the sizes.
+ */
 export const useLayoutStore = create<LayoutState>()((set) => ({
   sideBarWidth: sideBarWidthLimits.default,
   panelHeight: panelHeightLimits.default,
@@ -28,4 +39,8 @@ export const useLayoutStore = create<LayoutState>()((set) => ({
   showSideBarView: (sideBarView) => set({ sideBarView }),
   setSideBarWidth: (sideBarWidth) => set({ sideBarWidth }),
   setPanelHeight: (panelHeight) => set({ panelHeight }),
+  secondarySideBarWidth: secondarySideBarWidthLimits.default,
+  secondarySideBarVisible: false,
+  setSecondarySideBarWidth: (secondarySideBarWidth) => set({ secondarySideBarWidth }),
+  setSecondarySideBarVisible: (secondarySideBarVisible) => set({ secondarySideBarVisible }),
 }));

@@ -1,5 +1,7 @@
 import { Breadcrumbs } from './Breadcrumbs';
+import { diskCompareInput } from './compare-input';
 import { ConflictBar } from './ConflictBar';
+import { diffInputOf } from './diff-inputs';
 import { DiffView } from './DiffView';
 import { EditorTabs } from './EditorTabs';
 import { EditorWatermark } from './EditorWatermark';
@@ -21,6 +23,8 @@ export function EditorGroupView({ group, active, single }: EditorGroupViewProps)
   const file = useEditorStore((state) => (front ? state.files.find((candidate) => candidate.path === front.path) : undefined));
   const comparing = useEditorStore((state) => front !== null && front.view === 'text' && state.comparePath === front.path);
   const textPath = front?.view === 'text' ? front.path : null;
+  const compareInput = comparing && textPath ? diskCompareInput(textPath) : null;
+  const diffInput = front?.view === 'diff' ? diffInputOf(front.diff) : undefined;
   return (
     <div
       className={`editor-group${active ? ' active' : ''}`}
@@ -44,7 +48,8 @@ export function EditorGroupView({ group, active, single }: EditorGroupViewProps)
       {textPath && file?.conflict ? <ConflictBar path={textPath} /> : null}
       <div className="editor-body">
         <MonacoView groupId={group.id} path={textPath} active={active} hidden={!textPath || comparing} />
-        {comparing && textPath ? <DiffView key={textPath} path={textPath} /> : null}
+        {compareInput ? <DiffView key={compareInput.id} input={compareInput} onClose={() => useEditorStore.getState().setComparePath(null)} /> : null}
+        {diffInput ? <DiffView key={diffInput.id} input={diffInput} groupId={group.id} /> : null}
         {front?.view === 'markdown' ? <MarkdownPreview key={front.path} path={front.path} /> : null}
         {!front && single ? <EditorWatermark /> : null}
       </div>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { create } from 'zustand';
 import { QuickPick } from '../../platform/ui/QuickPick';
 
@@ -15,7 +15,13 @@ export interface PickerRequest {
   /** The row active when the picker opens (the current choice). */
   activeId?: string;
   onPick(item: PickerItem): void;
+  /** The picker closed without a pick (Escape, or the focus left it). */
+  onCancel?(): void;
   emptyText?: string;
+  /** What the input starts with. */
+  value?: string;
+  /** Masks what is typed (the picker asks for a password). */
+  password?: boolean;
 }
 
 interface PickerState {
@@ -43,7 +49,8 @@ export function EditorPicker() {
 }
 
 function PickerOverlay({ request }: { request: PickerRequest }) {
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(request.value ?? '');
+  const picked = useRef(false);
   const items = useMemo(() => {
     if (typeof request.items === 'function') return request.items(query);
     const needle = query.trim().toLowerCase();
@@ -56,6 +63,7 @@ function PickerOverlay({ request }: { request: PickerRequest }) {
       onValueChange={setQuery}
       placeholder={request.placeholder}
       inputTestId="editor-picker-input"
+      password={request.password === true}
       items={items}
       initialActiveIndex={activeIndex}
       getKey={(item) => item.id}
@@ -68,8 +76,17 @@ function PickerOverlay({ request }: { request: PickerRequest }) {
       getRowAttributes={(item) => ({ 'data-id': item.id, title: item.label })}
       emptyText={request.emptyText ?? 'No matching items'}
       listAriaLabel={request.placeholder}
-      onPick={(item) => request.onPick(item)}
-      onHide={hidePicker}
+      onPick={(item) => {
+        picked.current = true;
+        request.onPick(item);
+      }}
+      onHide={() => {
+        hidePicker();
+        // A pick closes the picker first and picks right after: only a close without one is a cancel.
+        queueMicrotask(() => {
+          if (!picked.current) request.onCancel?.();
+        });
+      }}
       returnFocus={() => usePickerStore.getState().returnFocus}
       ariaLabel={request.placeholder}
       testId="editor-picker"

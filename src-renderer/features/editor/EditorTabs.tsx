@@ -1,7 +1,9 @@
 import { useCallback, useState } from 'react';
 import { ContextMenu, type ContextMenuItem } from '../../platform/ui/ContextMenu';
 import { Codicon } from '../../platform/ui/Codicon';
+import { useGitDecoration } from '../scm';
 import { closeTabs } from './actions';
+import { diffInputOf } from './diff-inputs';
 import { openMarkdownPreview } from './markdown-actions';
 import { closeAll, closeOthers, closeSaved, closeToTheRight, togglePinned } from './tab-actions';
 import { dropTabOnGroup, isTabDrag, startTabDrag } from './tab-drag';
@@ -25,7 +27,8 @@ export function EditorTabs({ group }: { group: EditorGroup }) {
     <div className="editor-tabs" role="tablist" aria-label="Open Editors">
       {group.tabs.map((tab, index) => {
         const file = files.find((candidate) => candidate.path === tab.path);
-        return file ? (
+        // A diff tab may compare versions of a file that is not open (or no longer exists).
+        return file || tab.view === 'diff' ? (
           <Tab
             key={tabKey(tab)}
             groupId={group.id}
@@ -46,7 +49,7 @@ interface TabProps {
   groupId: number;
   index: number;
   tab: GroupTab;
-  file: OpenFile;
+  file: OpenFile | undefined;
   active: boolean;
   onMenu(x: number, y: number): void;
 }
@@ -54,8 +57,10 @@ interface TabProps {
 function Tab({ groupId, index, tab, file, active, onMenu }: TabProps) {
   const key = tabKey(tab);
   const markdown = tab.view === 'markdown';
-  const classes = ['editor-tab', active && 'active', file.dirty && !markdown && 'dirty', file.deleted && 'deleted', tab.preview && 'preview', tab.pinned && 'pinned'];
-  const name = markdown ? `Preview ${file.name}` : file.name;
+  const decoration = useGitDecoration(tab.path);
+  const dirty = file?.dirty === true && !markdown;
+  const classes = ['editor-tab', active && 'active', dirty && 'dirty', file?.deleted && 'deleted', tab.preview && 'preview', tab.pinned && 'pinned'];
+  const name = tabName(tab);
   return (
     <div
       className={classes.filter(Boolean).join(' ')}
@@ -65,12 +70,12 @@ function Tab({ groupId, index, tab, file, active, onMenu }: TabProps) {
       data-testid="tab"
       data-path={tab.path}
       data-view={tab.view}
-      data-dirty={String(file.dirty)}
-      data-conflict={String(file.conflict === true)}
-      data-deleted={String(file.deleted === true)}
+      data-dirty={String(file?.dirty === true)}
+      data-conflict={String(file?.conflict === true)}
+      data-deleted={String(file?.deleted === true)}
       data-preview={String(tab.preview)}
       data-pinned={String(tab.pinned)}
-      title={tabTitle(file, tab)}
+      title={tabTitle(file, tab, decoration?.tooltip)}
       onMouseDown={(event) => {
         if (event.button === 0) useEditorStore.getState().showTab(tab, groupId);
         // Middle-click would start autoscroll in the browser.
@@ -101,8 +106,14 @@ function Tab({ groupId, index, tab, file, active, onMenu }: TabProps) {
       }}
     >
       {markdown ? <Codicon name="open-preview" className="editor-tab-icon" /> : null}
-      <span className="editor-tab-label">{name}</span>
-      {file.conflict && !markdown ? (
+      {tab.view === 'diff' ? <Codicon name="git-compare" className="editor-tab-icon" /> : null}
+      <span className={decoration ? `editor-tab-label ${decoration.className}` : 'editor-tab-label'}>{name}</span>
+      {decoration?.letter ? (
+        <span className={`editor-tab-decoration ${decoration.className}`} data-testid="tab-git-decoration">
+          {decoration.letter}
+        </span>
+      ) : null}
+      {file?.conflict && !markdown ? (
         <span className="editor-tab-conflict" data-testid="tab-conflict" title="Changed on disk; your unsaved changes are kept">
           <Codicon name="warning" />
         </span>
@@ -156,7 +167,14 @@ function tabMenuItems(groupId: number, tab: GroupTab): ContextMenuItem[][] {
   ];
 }
 
-function tabTitle(file: OpenFile, tab: GroupTab): string {
-  const notes = [file.dirty ? 'Unsaved' : '', file.conflict ? 'Changed on disk' : '', file.deleted ? 'Deleted' : '', tab.preview ? 'Preview' : ''].filter(Boolean);
-  return notes.length > 0 ? `${file.path} • ${notes.join(' • ')}` : file.path;
+function tabName(tab: GroupTab): string {
+  const name = tab.path.split('/').pop() ?? tab.path;
+  if (tab.view === 'markdown') return `Preview ${name}`;
+  if (tab.view === 'diff') return `${name} (${diffInputOf(tab.diff)?.label ?? 'Diff'})`;
+  return name;
+}
+
+function tabTitle(file: OpenFile | undefined, tab: GroupTab, gitNote: string | undefined): string {
+  const notes = [file?.dirty ? 'Unsaved' : '', file?.conflict ? 'Changed on disk' : '', file?.deleted ? 'Deleted' : '', tab.preview ? 'Preview' : '', gitNote ?? ''].filter(Boolean);
+  return notes.length > 0 ? `${tab.path} • ${notes.join(' • ')}` : tab.path;
 }

@@ -20,9 +20,11 @@ import {
   openModelPaths,
   reloadFromDisk,
 } from './models';
+import { fireModelEvent, runSaveParticipants } from './model-lifecycle';
 import { loadMonaco } from './monaco-loader';
+import { rememberDiffInput, type DiffEditorInput } from './diff-inputs';
 import { requestReveal } from './editor-instances';
-import { activeGroup, fileState, tabKey, useEditorStore } from './store';
+import { activeGroup, fileState, tabKey, useEditorStore, type TabIdentity } from './store';
 
 const pendingOpens = new Map<string, Promise<boolean>>();
 
@@ -97,11 +99,22 @@ export interface ShowOptions {
 /** Opens a workspace file in a tab (or brings its tab forward), reading it through the host. */
 export async function openFile(path: string, options: ShowOptions = {}): Promise<void> {
   if (!(await loadFile(path))) return;
+  showTabWithOptions({ path, view: 'text' }, options);
+}
+
+/** Opens two versions of a file side by side in a diff tab (the right one editable when it is the buffer). */
+export async function openDiffEditor(input: DiffEditorInput, options: ShowOptions = {}): Promise<void> {
+  if (input.modified === 'buffer' && !(await loadFile(input.path))) return;
+  rememberDiffInput(input);
+  showTabWithOptions({ path: input.path, view: 'diff', diff: input.id }, options);
+}
+
+function showTabWithOptions(tab: TabIdentity, options: ShowOptions): void {
   const preview = options.preview === true && useAppStore.getState().settings.values['workbench.editor.enablePreview'];
   const store = useEditorStore.getState();
   const group = store.groups.find((candidate) => candidate.id === (options.groupId ?? store.activeGroupId));
-  const replaced = preview ? group?.tabs.find((tab) => tab.preview && tab.path !== path) : undefined;
-  store.showTab({ path, view: 'text', preview }, options.groupId);
+  const replaced = preview ? group?.tabs.find((candidate) => candidate.preview && candidate.path !== tab.path) : undefined;
+  store.showTab({ ...tab, preview }, options.groupId);
   // The preview tab the new one replaced may have held the last view of its file.
   if (replaced && !useEditorStore.getState().shownPaths().has(replaced.path)) releaseFile(replaced.path);
 }
@@ -222,6 +235,7 @@ export function openFileText(path: string): string | undefined {
 export async function saveEditor(path: string): Promise<boolean> {
   const model = getModel(path);
   if (!model) return false;
+  await runSaveParticipants(path, model);
   const versionId = model.getAlternativeVersionId();
   const content = model.getValue();
   markSaving(path, content);
@@ -240,6 +254,7 @@ export async function saveEditor(path: string): Promise<boolean> {
   // Saving writes the user's text over the outside change, and brings a deleted file back.
   useEditorStore.getState().setDiskState(path, { conflict: false, deleted: false });
   if (useEditorStore.getState().comparePath === path) useEditorStore.getState().setComparePath(null);
+  fireModelEvent('saved', path, model);
   return true;
 }
 

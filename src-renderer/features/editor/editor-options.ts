@@ -8,8 +8,10 @@ export function monacoTheme(theme: SettingsValues['workbench.colorTheme']): Mona
 }
 
 /** The editor options that follow settings, applied at creation and again on every settings change. */
-export function editorOptionsFrom(values: SettingsValues): editor.IEditorOptions {
+export function editorOptionsFrom(values: SettingsValues): editor.IEditorOptions & editor.IGlobalEditorOptions {
   return {
+    // Language servers' semantic tokens colour what the syntax alone cannot tell (a parameter, a macro).
+    'semanticHighlighting.enabled': true,
     fontSize: values['editor.fontSize'],
     wordWrap: values['editor.wordWrap'],
     minimap: { enabled: values['editor.minimap.enabled'] },

@@ -4,7 +4,7 @@ import { notify } from '../notifications';
 import { loadFile, openFileTab } from './actions';
 import { discardBackup, markBackedUp } from './hot-exit';
 import { applyRestoredText } from './models';
-import { tabKey, useEditorStore } from './store';
+import { tabKey, useEditorStore, type GroupTab } from './store';
 
 const openEditorsKey = 'workbench.openEditors';
 
@@ -60,7 +60,11 @@ export function persistOpenEditors(): void {
   let last = '';
   useEditorStore.subscribe(({ groups, activeGroupId }) => {
     const value: SavedEditors = {
-      groups: groups.map((group) => ({ tabs: group.tabs.map(({ path, view, pinned }) => ({ path, view, pinned })), active: group.activeKey })),
+      // Diff tabs compare versions that may be gone by the next launch: they are not kept.
+      groups: groups.map((group) => ({
+        tabs: group.tabs.filter((tab): tab is GroupTab & { view: 'text' | 'markdown' } => tab.view !== 'diff').map(({ path, view, pinned }) => ({ path, view, pinned })),
+        active: group.activeKey,
+      })),
       activeGroup: Math.max(0, groups.findIndex((group) => group.id === activeGroupId)),
     };
     const text = JSON.stringify(value);

@@ -1,5 +1,6 @@
 import type { editor } from 'monaco-editor';
 import type { FileEncoding, SettingsValues } from '../../../src-shared/contract';
+import { fireModelEvent } from './model-lifecycle';
 import type { Monaco } from './monaco-loader';
 
 interface OpenModel {
@@ -57,6 +58,7 @@ export function createModel(
     if (event.isEolChange) onDetailsChange?.(entry.path);
   });
   model.onDidChangeOptions(() => onDetailsChange?.(entry.path));
+  fireModelEvent('opened', path, model);
   return model;
 }
 
@@ -96,6 +98,7 @@ export function movePath(from: string, to: string): boolean {
   openModels.delete(from);
   entry.path = to;
   openModels.set(to, entry);
+  fireModelEvent('moved', from, to, entry.model);
   return true;
 }
 
@@ -188,8 +191,16 @@ export function viewStateOf(groupId: number, path: string): editor.ICodeEditorVi
 }
 
 export function disposeModel(path: string): void {
-  openModels.get(path)?.model.dispose();
+  const entry = openModels.get(path);
+  if (entry) fireModelEvent('closed', path, entry.model);
+  entry?.model.dispose();
   openModels.delete(path);
+}
+
+/** The workspace path of a model's file (its URI keeps the path it was opened with, across renames). */
+export function pathOfModel(model: editor.ITextModel): string | undefined {
+  for (const entry of openModels.values()) if (entry.model === model) return entry.path;
+  return undefined;
 }
 
 /** Indentation lives on models in Monaco, not on the editor: apply it to every open file. */

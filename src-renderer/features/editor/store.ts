@@ -22,8 +22,8 @@ export interface OpenFile {
 
 export type FileDetails = Partial<Pick<OpenFile, 'encoding' | 'eol' | 'indentation' | 'languageName' | 'largeFile'>>;
 
-/** What a tab shows of its file: the text editor, or the rendered markdown. */
-export type TabView = 'text' | 'markdown';
+/** What a tab shows of its file: the text editor, the rendered markdown, or a comparison of two versions. */
+export type TabView = 'text' | 'markdown' | 'diff';
 
 export interface GroupTab {
   path: string;
@@ -32,6 +32,8 @@ export interface GroupTab {
   preview: boolean;
   /** Pinned tabs stay at the front and survive "Close Others". */
   pinned: boolean;
+  /** For a diff tab: the id of its input (see `diff-inputs.ts`). */
+  diff?: string;
 }
 
 export interface EditorGroup {
@@ -46,7 +48,13 @@ export interface CursorPosition {
   column: number;
 }
 
-export const tabKey = (tab: Pick<GroupTab, 'path' | 'view'>): string => (tab.view === 'text' ? tab.path : `${tab.view}:${tab.path}`);
+/** What tells tabs apart: the file, the view, and for a diff the comparison. */
+export type TabIdentity = Pick<GroupTab, 'path' | 'view' | 'diff'>;
+
+export const tabKey = (tab: TabIdentity): string => {
+  if (tab.view === 'text') return tab.path;
+  return tab.view === 'diff' ? `diff:${tab.diff ?? ''}` : `${tab.view}:${tab.path}`;
+};
 
 interface EditorState {
   files: OpenFile[];
@@ -68,14 +76,14 @@ interface EditorState {
   setSelectedChars(count: number): void;
   setComparePath(path: string | null): void;
   /** Shows a tab in a group (the active one by default), adding it if needed, and makes the group active. */
-  showTab(tab: Pick<GroupTab, 'path' | 'view'> & { preview?: boolean }, groupId?: number): void;
+  showTab(tab: TabIdentity & { preview?: boolean }, groupId?: number): void;
   /** Removes tabs from a group; an emptied group other than the last one goes away. */
   closeTabs(groupId: number, keys: readonly string[]): void;
   focusGroup(groupId: number): void;
   /** Opens a new group right of `groupId` holding a copy of the given tab. */
   splitRight(groupId: number, key: string): void;
   /** Shows a tab in the group right of the active one, opening that group if there is none. */
-  showTabToSide(tab: Pick<GroupTab, 'path' | 'view'>): void;
+  showTabToSide(tab: TabIdentity): void;
   moveTab(key: string, from: number, to: number, index: number): void;
   setPinned(groupId: number, key: string, pinned: boolean): void;
   keepOpen(groupId: number, key: string): void;
@@ -162,17 +170,17 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
   setCursor: (cursor) => set({ cursor }),
   setSelectedChars: (selectedChars) => set({ selectedChars }),
   setComparePath: (comparePath) => set({ comparePath }),
-  showTab: ({ path, view, preview = false }, groupId) =>
+  showTab: ({ path, view, diff, preview = false }, groupId) =>
     set((state) => {
       const targetId = groupId ?? state.activeGroupId;
-      const key = tabKey({ path, view });
+      const key = tabKey({ path, view, diff });
       const groups = updateGroup(state.groups, targetId, (group) => {
         const existing = group.tabs.find((tab) => tabKey(tab) === key);
         if (existing) {
           const tabs = !preview && existing.preview ? group.tabs.map((tab) => (tab === existing ? { ...tab, preview: false } : tab)) : group.tabs;
           return { ...group, tabs, activeKey: key };
         }
-        const tab: GroupTab = { path, view, preview, pinned: false };
+        const tab: GroupTab = { path, view, preview, pinned: false, ...(diff === undefined ? {} : { diff }) };
         // A new preview replaces the group's current preview tab, in its place.
         const previewIndex = preview ? group.tabs.findIndex((candidate) => candidate.preview) : -1;
         if (previewIndex >= 0) {

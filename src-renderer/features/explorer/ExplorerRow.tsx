@@ -1,5 +1,7 @@
 import { memo, useState, type DragEvent, type MouseEvent } from 'react';
 import { Codicon } from '../../platform/ui/Codicon';
+import { fileIcon } from '../../platform/ui/file-icon';
+import { useGitDecoration } from '../scm';
 import { InlineNameInput } from './InlineNameInput';
 import { canDrop, moveInto } from './operations';
 import type { TreeRow } from './visible-rows';
@@ -46,6 +48,7 @@ export function endDrag(): void {
 export const ExplorerRow = memo(function ExplorerRow({ row, selected, renaming, onActivate, onContextMenu }: ExplorerRowProps) {
   const { entry, depth, isFolder, expanded, loading, error } = row;
   const [dropTarget, setDropTarget] = useState(false);
+  const decoration = useGitDecoration(entry.path);
   const acceptsDrop = (): boolean => dragging !== null && canDrop(dragging, dropFolder(row));
   return (
     <div
@@ -57,7 +60,7 @@ export const ExplorerRow = memo(function ExplorerRow({ row, selected, renaming, 
       data-testid="explorer-row"
       data-path={entry.path}
       data-git-ignored={entry.gitIgnored === true}
-      title={error ?? entry.path}
+      title={error ?? (decoration ? `${entry.path} • ${decoration.tooltip}` : entry.path)}
       style={{ paddingLeft: basePaddingPx + depth * indentPx }}
       draggable={!renaming}
       onClick={() => onActivate(row, false)}
@@ -95,8 +98,13 @@ export const ExplorerRow = memo(function ExplorerRow({ row, selected, renaming, 
       {renaming ? (
         <InlineNameInput initial={entry.name} selectStem={!isFolder} />
       ) : (
-        <span className={`explorer-row-label${error ? ' has-error' : ''}`}>{entry.name}</span>
+        <span className={`explorer-row-label${error ? ' has-error' : decoration ? ` ${decoration.className}` : ''}`}>{entry.name}</span>
       )}
+      {decoration && !renaming ? (
+        <span className={`explorer-row-decoration ${decoration.className}`} data-testid="explorer-git-decoration">
+          {decoration.letter ?? '•'}
+        </span>
+      ) : null}
     </div>
   );
 });
@@ -110,38 +118,4 @@ export function NewEntryRow({ depth, folder }: { depth: number; folder: boolean 
       <InlineNameInput initial="" selectStem={false} />
     </div>
   );
-}
-
-const iconByExtension: Record<string, string> = {
-  md: 'markdown',
-  markdown: 'markdown',
-  txt: 'file',
-  log: 'output',
-  json: 'json',
-  toml: 'json',
-  yml: 'json',
-  yaml: 'json',
-  lock: 'lock',
-  png: 'file-media',
-  jpg: 'file-media',
-  jpeg: 'file-media',
-  gif: 'file-media',
-  svg: 'file-media',
-  webp: 'file-media',
-  ico: 'file-media',
-  pdf: 'file-pdf',
-  zip: 'file-zip',
-  gz: 'file-zip',
-  tar: 'file-zip',
-  sh: 'terminal',
-  bash: 'terminal',
-  ps1: 'terminal',
-};
-
-/** Codicons are monochrome; a handful of shapes is enough to tell file kinds apart at a glance. */
-export function fileIcon(name: string): string {
-  const lower = name.toLowerCase();
-  if (lower.startsWith('.git')) return 'gear';
-  const extension = lower.includes('.') ? lower.slice(lower.lastIndexOf('.') + 1) : '';
-  return iconByExtension[extension] ?? 'file-code';
 }

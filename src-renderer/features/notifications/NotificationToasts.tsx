@@ -19,7 +19,27 @@ export function NotificationToasts() {
           role={notification.severity === 'error' ? 'alert' : 'status'}
         >
           <Codicon name={icons[notification.severity]} className="notification-icon" />
-          <div className="notification-message">{notification.message}</div>
+          <div className="notification-body">
+            <div className="notification-message">{notification.message}</div>
+            {notification.actions ? (
+              <div className="notification-actions">
+                {notification.actions.map((action) => (
+                  <button
+                    key={action.label}
+                    type="button"
+                    className="notification-action"
+                    data-testid="notification-action"
+                    onClick={() => {
+                      dismissNotification(notification.id);
+                      void action.run();
+                    }}
+                  >
+                    {action.label}
+                  </button>
+                ))}
+              </div>
+            ) : null}
+          </div>
           <button
             type="button"
             className="icon-button notification-close"

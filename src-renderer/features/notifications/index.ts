@@ -1,3 +1,3 @@
 export { notify, dismissNotification } from './notify';
 export { NotificationToasts } from './NotificationToasts';
-export type { NotificationSeverity } from './store';
+export type { NotificationAction, NotificationSeverity } from './store';

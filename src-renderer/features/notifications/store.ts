@@ -2,10 +2,17 @@ import { create } from 'zustand';
 
 export type NotificationSeverity = 'info' | 'warning' | 'error';
 
+/** A button on a notification; running it also clears the notification. */
+export interface NotificationAction {
+  label: string;
+  run(): void | Promise<void>;
+}
+
 export interface Notification {
   id: number;
   severity: NotificationSeverity;
   message: string;
+  actions?: readonly NotificationAction[];
 }
 
 interface NotificationsState {

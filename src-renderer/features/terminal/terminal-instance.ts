@@ -206,6 +206,11 @@ export class TerminalInstance {
     return this.term.getSelection();
   }
 
+  /** The last lines of the buffer as plain text (what a user would copy from the screen). */
+  recentText(maxLines: number): string {
+    return this.bufferText().split('\n').slice(-maxLines).join('\n');
+  }
+
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;

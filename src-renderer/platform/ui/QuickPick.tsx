@@ -14,6 +14,8 @@ export interface QuickPickProps<T> {
   onValueChange(value: string): void;
   placeholder: string;
   inputTestId?: string;
+  /** Masks what is typed (a password or token). */
+  password?: boolean;
 
   // The rows.
   items: readonly T[];
@@ -63,6 +65,7 @@ export function QuickPick<T>({
   onValueChange,
   placeholder,
   inputTestId,
+  password = false,
   items,
   initialActiveIndex = 0,
   getKey,
@@ -141,7 +144,7 @@ export function QuickPick<T>({
           ref={input}
           className="quick-pick-input"
           data-testid={inputTestId}
-          type="text"
+          type={password ? 'password' : 'text'}
           value={value}
           placeholder={placeholder}
           spellCheck={false}
