@@ -2,6 +2,7 @@ import { registerAiChatCommands } from '../features/ai-chat';
 import { guardUnsavedChangesOnUnload, loadMonaco, persistOpenEditors, registerEditorCommands, restoreOpenEditors } from '../features/editor';
 import { registerExplorerCommands } from '../features/explorer';
 import { registerLanguageCommands, startLanguageFeatures } from '../features/language';
+import { registerPipelineCommands } from '../features/pipelines';
 import { registerQuickOpen } from '../features/quick-open';
 import { registerScmCommands, startScm } from '../features/scm';
 import { registerSearchCommands } from '../features/search';
@@ -33,6 +34,7 @@ export async function startWorkbench(): Promise<void> {
   registerScmCommands();
   registerAiChatCommands();
   registerLanguageCommands();
+  registerPipelineCommands();
   // Fetch and compile the editor while the connection and the first host calls are in flight,
   // so opening the first file does not wait for megabytes of Monaco.
   void loadMonaco();

@@ -21,6 +21,7 @@ const topItems: ActivityItem[] = [
   { view: 'scm', title: 'Source Control', icon: 'source-control', command: 'workbench.view.scm', badge: ScmActivityBadge },
   { view: 'outline', title: 'Outline', icon: 'list-tree', command: 'outline.focus' },
   { view: 'tests', title: 'Testing', icon: 'beaker', command: 'workbench.view.testing' },
+  { view: 'pipelines', title: 'Pipelines', icon: 'run-all', command: 'workbench.view.pipelines' },
 ];
 const settingsItem: ActivityItem = { view: 'settings', title: 'Settings', icon: 'settings-gear', command: 'workbench.action.openSettings' };
 

@@ -1,5 +1,6 @@
 import { ProblemsActions, ProblemsView, useProblemCounts } from '../../features/language';
 import { OutputActions, OutputView, Panel, useOutputCount } from '../../features/panel';
+import { RunActions, RunView } from '../../features/pipelines';
 import { TerminalActions, TerminalView } from '../../features/terminal';
 import { runCommand } from '../commands';
 import { Sash } from '../../platform/ui/Sash';
@@ -27,6 +28,7 @@ export function PanelArea() {
           { id: 'problems', title: 'Problems', badge: problems.errors + problems.warnings + problems.infos, actions: <ProblemsActions />, content: <ProblemsView /> },
           { id: 'output', title: 'Output', badge: outputCount, actions: <OutputActions />, content: <OutputView /> },
           { id: 'terminal', title: 'Terminal', actions: <TerminalActions />, content: <TerminalView /> },
+          { id: 'pipeline-run', title: 'Pipeline Run', actions: <RunActions />, content: <RunView /> },
         ]}
         onClose={() => void runCommand('workbench.action.togglePanel')}
       />

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { ExplorerView } from '../../features/explorer';
 import { OutlineView, TestsView } from '../../features/language';
+import { PipelinesView } from '../../features/pipelines';
 import { ScmView } from '../../features/scm';
 import { SearchView } from '../../features/search';
 import { SettingsView } from '../../features/settings';
@@ -15,6 +16,7 @@ const viewComponents: Record<SideBarView, ComponentType> = {
   scm: ScmView,
   outline: OutlineView,
   tests: TestsView,
+  pipelines: PipelinesView,
   settings: SettingsView,
 };
 

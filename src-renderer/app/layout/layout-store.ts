@@ -11,6 +11,7 @@ export const sideBarViews = [
   'scm',
   'outline',
   'tests',
+  'pipelines',
   'settings',
 ] as const;
 export type SideBarView = (typeof sideBarViews)[number];

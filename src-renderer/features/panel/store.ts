@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Notice } from '../../../src-shared/contract';
 
-export type PanelView = 'problems' | 'output' | 'terminal';
+export type PanelView = 'problems' | 'output' | 'terminal' | 'pipeline-run';
 
 interface PanelState {
   notices: Notice[];

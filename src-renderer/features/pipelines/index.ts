@@ -1,0 +1,3 @@
+export { PipelinesView } from './PipelinesView';
+export { RunActions, RunView } from './RunView';
+export { registerPipelineCommands } from './commands';
