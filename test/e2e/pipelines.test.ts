@@ -111,6 +111,18 @@ describe('pipelines', () => {
     await expect.poll(() => lines.count()).toBe(total);
   });
 
+  it('sends a failed step to the chat with Explain Failure', async () => {
+    const { page } = workbench;
+    const step = page.locator('[data-testid="pipeline-job"][data-job="flaky"] [data-testid="pipeline-step"][data-state="failure"]');
+    await step.getByTestId('pipeline-explain').click();
+    const question = page.getByTestId('chat-question').last();
+    await expect.poll(() => question.textContent()).toContain('Exit code: 3');
+    expect(await question.textContent()).toContain('hi-from-lint');
+    expect(await question.textContent()).toContain('exit 3');
+    // Back to the run for the tests that follow.
+    await runFromPalette(page, 'View: Toggle Secondary Side Bar');
+  });
+
   it('shows ANSI colours in a log', async () => {
     const { page } = workbench;
     await page.locator('[data-testid="pipeline-dag-job"][data-job="a"]').click();

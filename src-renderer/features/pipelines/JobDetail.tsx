@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { PipelineJob, PipelineStep } from '../../../src-shared/contract';
 import { Codicon } from '../../platform/ui/Codicon';
+import { explainFailure } from './explain-failure';
 import { openPauseTerminal } from './open-pause-terminal';
 import { resumeJob } from './run-actions';
 import { stateIconClass, stateLooks } from './state-look';
@@ -35,7 +36,7 @@ function PausedBanner({ runId, job }: { runId: string; job: PipelineJob }) {
   );
 }
 
-function StepRow({ step, open, now, onToggle }: { step: PipelineStep; open: boolean; now: number; onToggle(): void }) {
+function StepRow({ step, open, now, onToggle, onExplain }: { step: PipelineStep; open: boolean; now: number; onToggle(): void; onExplain(): void }) {
   const look = stateLooks[step.state];
   const attempts = step.attempts.length;
   return (
@@ -58,6 +59,21 @@ function StepRow({ step, open, now, onToggle }: { step: PipelineStep; open: bool
       <span className="pipeline-step-name">{step.name}</span>
       {step.exitCode !== null && step.exitCode !== 0 ? <span className="pipeline-step-exit">exit {step.exitCode}</span> : null}
       {attempts > 1 ? <span className="pipeline-step-attempts">attempt {attempts}</span> : null}
+      {step.state === 'failure' ? (
+        <button
+          type="button"
+          className="icon-button pipeline-step-explain"
+          title="Explain Failure"
+          aria-label={`Explain why ${step.name} failed`}
+          data-testid="pipeline-explain"
+          onClick={(event) => {
+            event.stopPropagation();
+            onExplain();
+          }}
+        >
+          <Codicon name="sparkle" />
+        </button>
+      ) : null}
       <span className="pipeline-step-time">{elapsed(step.startedAt, step.finishedAt, now)}</span>
     </div>
   );
@@ -93,7 +109,13 @@ export function JobDetail({ runId, job, now }: JobDetailProps) {
           const open = selectedStep?.jobKey === job.key && selectedStep.stepIndex === step.index;
           return (
             <div key={step.index} className="pipeline-step-group">
-              <StepRow step={step} open={open} now={now} onToggle={() => selectStep(open ? null : { jobKey: job.key, stepIndex: step.index })} />
+              <StepRow
+                step={step}
+                open={open}
+                now={now}
+                onToggle={() => selectStep(open ? null : { jobKey: job.key, stepIndex: step.index })}
+                onExplain={() => void explainFailure(runId, job, step)}
+              />
               {open ? <StepLog runId={runId} jobKey={job.key} stepIndex={step.index} attempt={step.attempts.at(-1)?.number} filter={filter} /> : null}
             </div>
           );
