@@ -1,0 +1,188 @@
+import { diffArrays } from 'diff';
+import { elisionSegments, isElisionLine } from './elision.js';
+import { detectIndentStyle, matchIndentStyle, reindent } from './indentation.js';
+import { bestWindow } from './fuzzy-search.js';
+import type { Candidate, MatchLayer, RefusalReason, SearchReplaceBlock } from './types.js';
+
+/** Below this a fuzzy match is not trusted. */
+export const FUZZY_THRESHOLD = 0.9;
+/** The best fuzzy window must beat the runner-up by this much, or the match is ambiguous. */
+export const FUZZY_MARGIN = 0.05;
+
+export type Located =
+  | { readonly ok: true; readonly layer: MatchLayer; readonly start: number; readonly end: number; readonly replacement: string[] }
+  | { readonly ok: false; readonly reason: RefusalReason; readonly detail: string; readonly closest?: Candidate };
+
+interface Span {
+  readonly start: number;
+  readonly end: number;
+  /** File line ranges an elision in the search stood for, in order. */
+  readonly gaps: readonly (readonly [number, number])[];
+}
+
+type LineEquality = (fileLine: string, searchLine: string) => boolean;
+
+const LINE_RULES: readonly (readonly [MatchLayer, LineEquality])[] = [
+  ['exact', (a, b) => a === b],
+  ['trailing-whitespace', (a, b) => a.trimEnd() === b.trimEnd()],
+  ['whitespace', (a, b) => a.trim() === b.trim()],
+];
+
+/**
+ * Finds where a block's search text is in the file, trying each layer from strictest to loosest and stopping
+ * at the first that finds anything: one match is used, several are refused as ambiguous, none falls through.
+ */
+export function locateBlock(fileLines: readonly string[], block: SearchReplaceBlock): Located {
+  const { search } = block;
+  for (const [layer, equal] of LINE_RULES) {
+    const spans = windowMatches(fileLines, search, equal);
+    if (spans.length) return resolve(fileLines, block, layer, spans);
+  }
+  if (search.some(isElisionLine)) {
+    const spans = elisionMatches(fileLines, search);
+    if (spans.length) return resolve(fileLines, block, 'elision', spans);
+  }
+  return fuzzyMatch(fileLines, block);
+}
+
+function windowMatches(fileLines: readonly string[], search: readonly string[], equal: LineEquality): Span[] {
+  const spans: Span[] = [];
+  for (let start = 0; start + search.length <= fileLines.length; start++) {
+    if (search.every((line, offset) => equal(fileLines[start + offset] ?? '', line))) spans.push({ start, end: start + search.length, gaps: [] });
+  }
+  return spans;
+}
+
+/** Each segment between elisions must follow the previous one; an elision stands for any run of lines. */
+function elisionMatches(fileLines: readonly string[], search: readonly string[]): Span[] {
+  const segments = elisionSegments(search);
+  const [first, ...rest] = segments;
+  if (!first) return [];
+  const spans: Span[] = [];
+  for (const start of windowMatches(fileLines, first, sameTrimmed).map((span) => span.start)) {
+    let position = start + first.length;
+    const gaps: [number, number][] = [];
+    let matched = true;
+    for (const segment of rest) {
+      const next = windowMatches(fileLines.slice(position), segment, sameTrimmed)[0];
+      if (!next) {
+        matched = false;
+        break;
+      }
+      gaps.push([position, position + next.start]);
+      position += next.end;
+    }
+    if (matched) spans.push({ start, end: position, gaps });
+  }
+  return spans;
+}
+
+function sameTrimmed(a: string, b: string): boolean {
+  return a.trim() === b.trim();
+}
+
+function resolve(fileLines: readonly string[], block: SearchReplaceBlock, layer: MatchLayer, spans: readonly Span[]): Located {
+  const span = spans.length === 1 ? spans[0] : nearestToHint(spans, block.lineHint);
+  if (!span) {
+    const lines = spans.map((candidate) => candidate.start + 1).join(', ');
+    const first = spans[0];
+    return {
+      ok: false,
+      reason: 'ambiguous',
+      detail: `the search text matches ${spans.length} places (lines ${lines}); add surrounding lines to make it unique`,
+      ...(first ? { closest: { startLine: first.start + 1, endLine: first.end, similarity: 1 } } : {}),
+    };
+  }
+  const replacement = buildReplacement(fileLines, block, layer, span);
+  return replacement ? { ok: true, layer, start: span.start, end: span.end, replacement } : elisionMismatch(span);
+}
+
+/** A diff hunk's header line settles a tie only when one match is strictly nearest to it. */
+function nearestToHint(spans: readonly Span[], lineHint: number | undefined): Span | undefined {
+  if (lineHint === undefined) return undefined;
+  const distance = (span: Span) => Math.abs(span.start + 1 - lineHint);
+  const sorted = [...spans].sort((a, b) => distance(a) - distance(b));
+  const [best, second] = sorted;
+  return best && second && distance(best) < distance(second) ? best : undefined;
+}
+
+function buildReplacement(fileLines: readonly string[], block: SearchReplaceBlock, layer: MatchLayer, span: Span): string[] | undefined {
+  const style = detectIndentStyle(fileLines);
+  const matched = fileLines.slice(span.start, span.end);
+  if (layer === 'exact') return matchIndentStyle(block.replace, style);
+  if (layer !== 'elision') return keepUnchangedLines(block, matched, matchIndentStyle(reindent(block.replace, block.search, matched), style));
+  const pieces = replacementPieces(block.replace);
+  if (pieces.length !== span.gaps.length + 1) return undefined;
+  const searchLines = block.search.filter((line) => !isElisionLine(line));
+  return pieces.flatMap((piece, index) => {
+    const gap = span.gaps[index];
+    const kept = gap ? fileLines.slice(gap[0], gap[1]) : [];
+    return [...matchIndentStyle(reindent(piece, searchLines, matched), style), ...kept];
+  });
+}
+
+/**
+ * Replacement lines the model copied from its search text stand for the matched file lines, which are kept as
+ * the file has them (whitespace and all); only the lines it changed come from the model.
+ */
+function keepUnchangedLines(block: SearchReplaceBlock, matched: readonly string[], adjusted: readonly string[]): string[] {
+  const result: string[] = [];
+  let searchIndex = 0;
+  let replaceIndex = 0;
+  for (const change of diffArrays([...block.search], [...block.replace])) {
+    const count = change.value.length;
+    if (change.removed) searchIndex += count;
+    else if (change.added) result.push(...adjusted.slice(replaceIndex, (replaceIndex += count)));
+    else {
+      result.push(...matched.slice(searchIndex, searchIndex + count));
+      searchIndex += count;
+      replaceIndex += count;
+    }
+  }
+  return result;
+}
+
+/** The replacement cut at its elisions, without leading or trailing ones (they stand for text outside the match). */
+function replacementPieces(replace: readonly string[]): string[][] {
+  const first = replace.findIndex((line) => !isElisionLine(line));
+  if (first < 0) return [[]];
+  const last = replace.length - 1 - [...replace].reverse().findIndex((line) => !isElisionLine(line));
+  const pieces: string[][] = [[]];
+  for (const line of replace.slice(first, last + 1)) {
+    if (isElisionLine(line)) pieces.push([]);
+    else pieces.at(-1)?.push(line);
+  }
+  return pieces;
+}
+
+function elisionMismatch(span: Span): Located {
+  return {
+    ok: false,
+    reason: 'elision-mismatch',
+    detail: `the search elides ${span.gaps.length} run(s) of lines but the replacement does not elide the same number; unchanged code would be lost`,
+    closest: { startLine: span.start + 1, endLine: span.end, similarity: 1 },
+  };
+}
+
+/** Line-by-line similarity over every window of the search's length; the best must be good and clearly the best. */
+function fuzzyMatch(fileLines: readonly string[], block: SearchReplaceBlock): Located {
+  const search = block.search.filter((line) => !isElisionLine(line));
+  const found = bestWindow(fileLines, search, FUZZY_MARGIN);
+  const best = found?.best;
+  const percent = (value: number) => `${Math.round(value * 100)}%`;
+  if (!found || !best || best.similarity < FUZZY_THRESHOLD) {
+    const near = best ? `; the closest text is lines ${best.startLine}-${best.endLine} (${percent(best.similarity)} similar)` : '';
+    return { ok: false, reason: 'not-found', detail: `the search text is not in the file${near}`, ...(best ? { closest: best } : {}) };
+  }
+  if (best.similarity - found.runnerUp < FUZZY_MARGIN) {
+    return { ok: false, reason: 'ambiguous', detail: `the search text is about as close to several places (best ${percent(best.similarity)} at lines ${best.startLine}-${best.endLine})`, closest: best };
+  }
+  if (search.length !== block.search.length) return elisionFallbackRefusal(best);
+  const span = { start: best.startLine - 1, end: best.endLine, gaps: [] };
+  return { ok: true, layer: 'fuzzy', start: span.start, end: span.end, replacement: buildReplacement(fileLines, block, 'fuzzy', span) ?? [] };
+}
+
+/** A fuzzy window cannot say which file lines an elision stood for, so such a block is not guessed. */
+function elisionFallbackRefusal(closest: Candidate): Located {
+  return { ok: false, reason: 'not-found', detail: `the text around the elisions is not in the file; closest is lines ${closest.startLine}-${closest.endLine}`, closest };
+}
