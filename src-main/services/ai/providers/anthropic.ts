@@ -1,11 +1,10 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { z } from 'zod';
 import type { AiFeature, AiModelInfo } from '../../../../src-shared/contract';
-import { failureFromStatus } from '../http-failure';
 import { cloudDefaultModels, knownModel } from '../model-catalog';
 import { ProviderError, type AiProvider, type ChatRequest, type FinishReason, type ProviderEvent, type ProviderMessage, type ProviderSetup, type TokenCount } from '../provider';
 import { estimateTokens } from '../tokens';
-import { streamFailure, type SecretReader } from './shared';
+import { sdkFailure, type SecretReader } from './shared';
 
 export interface AnthropicProviderConfig {
   baseUrl: string;
@@ -213,16 +212,7 @@ export class AnthropicProvider implements AiProvider {
   }
 
   private failure(error: unknown): unknown {
-    if (error instanceof ProviderError || error instanceof Anthropic.APIUserAbortError) return error;
-    if (error instanceof Anthropic.APIConnectionTimeoutError) return new ProviderError('timeout', 'Anthropic did not answer in time', { retryable: true });
-    if (error instanceof Anthropic.APIConnectionError) {
-      return new ProviderError('connection', `Could not reach Anthropic at ${this.config.baseUrl}`, { retryable: true });
-    }
-    if (error instanceof Anthropic.APIError) {
-      if (error.status !== undefined) return failureFromStatus(this.label, error.status, error.message, error.headers);
-      return new ProviderError('server-error', `Anthropic reported an error in its stream: ${error.message.slice(0, 300)}`, { retryable: true });
-    }
-    return streamFailure(this.label, error);
+    return sdkFailure(Anthropic, this.label, this.config.baseUrl, error);
   }
 }
 

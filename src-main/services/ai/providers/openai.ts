@@ -1,7 +1,6 @@
 import OpenAI from 'openai';
 import { z } from 'zod';
 import type { AiFeature, AiModelInfo, AiToolCall } from '../../../../src-shared/contract';
-import { failureFromStatus } from '../http-failure';
 import { acceptsTemperature, cloudDefaultModels, knownModel, unknownContextWindow } from '../model-catalog';
 import {
   ProviderError,
@@ -15,7 +14,7 @@ import {
   type TokenCount,
 } from '../provider';
 import { estimateTokens } from '../tokens';
-import { streamFailure, type SecretReader } from './shared';
+import { sdkFailure, type SecretReader } from './shared';
 
 export interface OpenAiProviderConfig {
   id: string;
@@ -303,16 +302,7 @@ export class OpenAiProvider implements AiProvider {
   }
 
   private failure(error: unknown): unknown {
-    if (error instanceof ProviderError || error instanceof OpenAI.APIUserAbortError) return error;
-    if (error instanceof OpenAI.APIConnectionTimeoutError) return new ProviderError('timeout', `${this.label} did not answer in time`, { retryable: true });
-    if (error instanceof OpenAI.APIConnectionError) {
-      return new ProviderError('connection', `Could not reach ${this.label} at ${this.config.baseUrl}`, { retryable: true });
-    }
-    if (error instanceof OpenAI.APIError) {
-      if (error.status !== undefined) return failureFromStatus(this.label, error.status, error.message, error.headers);
-      return new ProviderError('server-error', `${this.label} reported an error in its stream: ${error.message.slice(0, 300)}`, { retryable: true });
-    }
-    return streamFailure(this.label, error);
+    return sdkFailure(OpenAI, this.label, this.config.baseUrl, error);
   }
 }
 

@@ -37,22 +37,16 @@ export function planSteps(instance: JobInstance): PlannedStep[] {
   ];
 }
 
+/** A step that has not started yet. */
+function queuedStep(index: number, id: string, name: string, kind: PipelineStep['kind']): PipelineStep {
+  return { index, id, name, kind, state: 'queued', outcome: null, startedAt: null, finishedAt: null, command: '', exitCode: null, attempts: [], summary: null };
+}
+
 /** Records a job instance and its steps as queued, so the run's fan-out shows before anything starts. */
 export function registerJob(run: RunSession, instance: JobInstance, name: string): void {
-  const steps = planSteps(instance).map((planned, index): PipelineStep => ({
-    index,
-    id: planned.kind === 'run' || planned.kind === 'action' ? planned.definition.id : planned.kind,
-    name: plannedName(planned, instance),
-    kind: planned.kind,
-    state: 'queued',
-    outcome: null,
-    startedAt: null,
-    finishedAt: null,
-    command: '',
-    exitCode: null,
-    attempts: [],
-    summary: null,
-  }));
+  const steps = planSteps(instance).map((planned, index) =>
+    queuedStep(index, planned.kind === 'run' || planned.kind === 'action' ? planned.definition.id : planned.kind, plannedName(planned, instance), planned.kind),
+  );
   run.recorder.addJob(jobState(instance, name, instance.job.executor), steps);
 }
 
@@ -198,20 +192,7 @@ async function runPostSteps(session: JobSession): Promise<void> {
   for (const post of session.postSteps.splice(0)) {
     if (session.halt.aborted) break;
     const index = recorder.steps(session.instance.key).length;
-    recorder.addStep(session.instance.key, {
-      index,
-      id: `post-${index}`,
-      name: post.name,
-      kind: 'cache-save',
-      state: 'queued',
-      outcome: null,
-      startedAt: null,
-      finishedAt: null,
-      command: '',
-      exitCode: null,
-      attempts: [],
-      summary: null,
-    });
+    recorder.addStep(session.instance.key, queuedStep(index, `post-${index}`, post.name, 'cache-save'));
     if (session.status !== 'success') {
       recorder.updateStep(session.instance.key, index, { state: 'skipped' });
       continue;
