@@ -24,38 +24,57 @@ export function detectIndentStyle(lines: readonly string[]): IndentStyle {
 }
 
 /**
- * Moves replacement lines from the search text's indentation to the matched text's: the search's first
- * non-blank line's indent is swapped for the file's, so a block written at the wrong depth lands at the right one.
+ * Moves replacement lines from the search text's indentation to the file's, learnt from the quoted lines (pairs of a
+ * search line and the file line it matched): a line at the depth of a quoted line takes that file line's indent; a
+ * deeper or shallower one is placed relative to the first quoted line, its extra depth in the file's units.
  */
-export function reindent(replace: readonly string[], searchLines: readonly string[], matchedLines: readonly string[]): string[] {
-  const firstIndex = searchLines.findIndex((line) => line.trim() !== '');
-  if (firstIndex < 0) return [...replace];
-  const searchIndent = leadingWhitespace(searchLines[firstIndex] ?? '');
-  const matchedFirst = matchedLines.find((line) => line.trim() !== '') ?? '';
-  const fileIndent = leadingWhitespace(matchedFirst);
-  if (searchIndent === fileIndent) return [...replace];
-  const deeper = deeperIndentIn(fileIndent, searchIndent);
+export function reindent(replace: readonly string[], pairs: readonly (readonly [string, string])[]): string[] {
+  const quoted = pairs.filter(([searchLine, fileLine]) => searchLine.trim() && fileLine.trim());
+  const [first] = quoted;
+  if (!first) return [...replace];
+  const sameDepth = new Map<string, string>();
+  for (const [searchLine, fileLine] of quoted) if (!sameDepth.has(leadingWhitespace(searchLine))) sameDepth.set(leadingWhitespace(searchLine), leadingWhitespace(fileLine));
+  if ([...sameDepth].every(([searchIndent, fileIndent]) => searchIndent === fileIndent)) return [...replace];
+  const searchIndent = leadingWhitespace(first[0]);
+  const fileIndent = leadingWhitespace(first[1]);
+  const deeper = deeperIndentIn(fileIndent, searchIndent, quoted);
   return replace.map((line) => {
-    if (!line.trim()) return line;
-    if (line.startsWith(searchIndent)) return fileIndent + deeper(leadingWhitespace(line).slice(searchIndent.length)) + line.trimStart();
+    const indent = leadingWhitespace(line);
+    const text = line.slice(indent.length);
+    if (!text.trim()) return line;
+    const known = sameDepth.get(indent);
+    if (known !== undefined) return known + text;
+    if (indent.startsWith(searchIndent)) return fileIndent + deeper(indent.slice(searchIndent.length)) + text;
     // Less indented than the search's first line: keep its depth relative to the file's indent.
-    const removed = searchIndent.length - leadingWhitespace(line).length;
-    return fileIndent.slice(0, Math.max(0, fileIndent.length - removed)) + line.trimStart();
+    const removed = searchIndent.length - indent.length;
+    return fileIndent.slice(0, Math.max(0, fileIndent.length - removed)) + text;
   });
 }
 
 /**
- * Indentation beyond the search's first line, in the file's character: when the model wrote spaces where the file
- * has tabs, its spaces per level follow from the two indents of the first line (4 when that says nothing).
+ * Indentation beyond the search's first line, in the file's character and units: when the model wrote spaces where
+ * the file has tabs, its spaces per level follow from the two indents of the first line (4 when that says nothing);
+ * when both use spaces, a deeper quoted line shows how many file spaces one of the model's stands for.
  */
-function deeperIndentIn(fileIndent: string, searchIndent: string): (extra: string) => string {
+function deeperIndentIn(fileIndent: string, searchIndent: string, quoted: readonly (readonly [string, string])[]): (extra: string) => string {
   const fileUsesTabs = fileIndent.length > 0 && !fileIndent.includes(' ');
-  if (!fileUsesTabs || searchIndent.includes('\t')) return (extra) => extra;
-  const perLevel = searchIndent.length > 0 && searchIndent.length % fileIndent.length === 0 ? searchIndent.length / fileIndent.length : 4;
-  return (extra) => {
-    if (extra.includes('\t')) return extra;
-    return '\t'.repeat(Math.floor(extra.length / perLevel)) + ' '.repeat(extra.length % perLevel);
-  };
+  if (fileUsesTabs && !searchIndent.includes('\t')) {
+    const perLevel = searchIndent.length > 0 && searchIndent.length % fileIndent.length === 0 ? searchIndent.length / fileIndent.length : 4;
+    return (extra) => (extra.includes('\t') ? extra : '\t'.repeat(Math.floor(extra.length / perLevel)) + ' '.repeat(extra.length % perLevel));
+  }
+  const scale = spaceScale(fileIndent, searchIndent, quoted);
+  return (extra) => (extra.includes('\t') || scale === 1 ? extra : ' '.repeat(Math.round(extra.length * scale)));
+}
+
+/** File spaces per search space of extra depth, from the first quoted line deeper than the first one (1 when none is). */
+function spaceScale(fileIndent: string, searchIndent: string, quoted: readonly (readonly [string, string])[]): number {
+  for (const [searchLine, fileLine] of quoted) {
+    const searchDeeper = leadingWhitespace(searchLine).slice(searchIndent.length);
+    const fileDeeper = leadingWhitespace(fileLine).slice(fileIndent.length);
+    const spacesOnly = !`${searchIndent}${fileIndent}${searchDeeper}${fileDeeper}`.includes('\t');
+    if (spacesOnly && searchDeeper.length > 0 && fileDeeper.length > 0) return fileDeeper.length / searchDeeper.length;
+  }
+  return 1;
 }
 
 /**

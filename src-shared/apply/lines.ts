@@ -14,6 +14,11 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
+/** The byte order mark a text starts with, or ''. It is no part of the text a model sees or writes: edits are planned without it and keep it. */
+export function byteOrderMark(text: string): string {
+  return text.startsWith('\uFEFF') ? '\uFEFF' : '';
+}
+
 export function joinLines(lines: readonly Line[]): string {
   return lines.map((line) => line.text + line.eol).join('');
 }

@@ -1,5 +1,5 @@
 import { diffArrays } from 'diff';
-import { elisionSegments, isElisionLine } from './elision.js';
+import { elisionSegments, isElisionLine, isUnmistakableElision } from './elision.js';
 import { detectIndentStyle, matchIndentStyle, reindent } from './indentation.js';
 import { bestWindow } from './fuzzy-search.js';
 import type { Candidate, MatchLayer, RefusalReason, SearchReplaceBlock } from './types.js';
@@ -31,13 +31,19 @@ const LINE_RULES: readonly (readonly [MatchLayer, LineEquality])[] = [
 /**
  * Finds where a block's search text is in the file, trying each layer from strictest to loosest and stopping
  * at the first that finds anything: one match is used, several are refused as ambiguous, none falls through.
+ * The whitespace layer also lets blank lines differ once every line-by-line rule has failed.
  */
 export function locateBlock(fileLines: readonly string[], block: SearchReplaceBlock): Located {
   const { search } = block;
+  if (elidesUnquotedCode(block)) {
+    return { ok: false, reason: 'elision-mismatch', detail: 'the replacement elides code ("// ... existing code ...") its search does not quote; the elision would be written over that code' };
+  }
   for (const [layer, equal] of LINE_RULES) {
     const spans = windowMatches(fileLines, search, equal);
     if (spans.length) return resolve(fileLines, block, layer, spans);
   }
+  const blankInsensitive = nonBlankMatches(fileLines, search);
+  if (blankInsensitive.length) return resolve(fileLines, block, 'whitespace', blankInsensitive);
   if (search.some(isElisionLine)) {
     const spans = elisionMatches(fileLines, search);
     if (spans.length) return resolve(fileLines, block, 'elision', spans);
@@ -45,10 +51,33 @@ export function locateBlock(fileLines: readonly string[], block: SearchReplaceBl
   return fuzzyMatch(fileLines, block);
 }
 
+/** A replacement eliding code when its search elides nothing: there are no file lines the elision could stand for. */
+function elidesUnquotedCode({ search, replace }: SearchReplaceBlock): boolean {
+  return !search.some(isElisionLine) && replace.some(isUnmistakableElision);
+}
+
 function windowMatches(fileLines: readonly string[], search: readonly string[], equal: LineEquality): Span[] {
   const spans: Span[] = [];
   for (let start = 0; start + search.length <= fileLines.length; start++) {
     if (search.every((line, offset) => equal(fileLines[start + offset] ?? '', line))) spans.push({ start, end: start + search.length, gaps: [] });
+  }
+  return spans;
+}
+
+/**
+ * The search's non-blank lines, ignoring surrounding whitespace, as consecutive non-blank lines of the file: the
+ * model quoted one blank line where the file has two, none, or a blank line at an edge the file does not have there.
+ */
+function nonBlankMatches(fileLines: readonly string[], search: readonly string[]): Span[] {
+  const wanted = search.map((line) => line.trim()).filter(Boolean);
+  const content = fileLines.flatMap((line, index) => (line.trim() ? [{ index, text: line.trim() }] : []));
+  const spans: Span[] = [];
+  if (!wanted.length) return spans;
+  for (let start = 0; start + wanted.length <= content.length; start++) {
+    if (!wanted.every((text, offset) => content[start + offset]?.text === text)) continue;
+    const first = content[start];
+    const last = content[start + wanted.length - 1];
+    if (first && last) spans.push({ start: first.index, end: last.index + 1, gaps: [] });
   }
   return spans;
 }
@@ -110,35 +139,80 @@ function buildReplacement(fileLines: readonly string[], block: SearchReplaceBloc
   const style = detectIndentStyle(fileLines);
   const matched = fileLines.slice(span.start, span.end);
   if (layer === 'exact') return matchIndentStyle(block.replace, style);
-  if (layer !== 'elision') return keepUnchangedLines(block, matched, matchIndentStyle(reindent(block.replace, block.search, matched), style));
+  if (layer !== 'elision') {
+    const alignment = alignSearch(block.search, matched);
+    const pairs = quotedPairs(alignment, block.search, matched);
+    return keepUnchangedLines(block, matched, alignment, matchIndentStyle(reindent(block.replace, pairs), style));
+  }
   const pieces = replacementPieces(block.replace);
   if (pieces.length !== span.gaps.length + 1) return undefined;
   const searchLines = block.search.filter((line) => !isElisionLine(line));
+  // Outside the gaps, the span's lines are the search's non-elided lines one for one.
+  const quoted = matched.filter((_, offset) => !span.gaps.some(([from, to]) => span.start + offset >= from && span.start + offset < to));
+  const pairs = searchLines.map((line, index) => [line, quoted[index] ?? ''] as const);
   return pieces.flatMap((piece, index) => {
     const gap = span.gaps[index];
     const kept = gap ? fileLines.slice(gap[0], gap[1]) : [];
-    return [...matchIndentStyle(reindent(piece, searchLines, matched), style), ...kept];
+    return [...matchIndentStyle(reindent(piece, pairs), style), ...kept];
   });
 }
 
+/** One step of walking the search and the matched file lines together; a line only one side has leaves the other out. */
+interface AlignedStep {
+  readonly search?: number;
+  readonly file?: number;
+}
+
 /**
- * Replacement lines the model copied from its search text stand for the matched file lines, which are kept as
- * the file has them (whitespace and all); only the lines it changed come from the model.
+ * Which matched file line each search line stands for: one for one when they are as many, else by their text without
+ * surrounding whitespace, so blank lines only the file or only the search has are steps of their own.
  */
-function keepUnchangedLines(block: SearchReplaceBlock, matched: readonly string[], adjusted: readonly string[]): string[] {
-  const result: string[] = [];
+function alignSearch(search: readonly string[], matched: readonly string[]): AlignedStep[] {
+  if (search.length === matched.length) return search.map((_, index) => ({ search: index, file: index }));
+  const steps: AlignedStep[] = [];
+  let searchIndex = 0;
+  let fileIndex = 0;
+  const trimmed = (lines: readonly string[]) => lines.map((line) => line.trim());
+  for (const change of diffArrays(trimmed(search), trimmed(matched))) {
+    for (let count = 0; count < change.value.length; count++) {
+      if (change.removed) steps.push({ search: searchIndex++ });
+      else if (change.added) steps.push({ file: fileIndex++ });
+      else steps.push({ search: searchIndex++, file: fileIndex++ });
+    }
+  }
+  return steps;
+}
+
+function quotedPairs(alignment: readonly AlignedStep[], search: readonly string[], matched: readonly string[]): (readonly [string, string])[] {
+  return alignment.flatMap((step) => (step.search === undefined || step.file === undefined ? [] : [[search[step.search] ?? '', matched[step.file] ?? ''] as const]));
+}
+
+/**
+ * Replacement lines the model copied from its search text stand for the matched file lines, which are kept as the
+ * file has them (whitespace and all), as are blank lines only the file has; only the lines it changed come from the model.
+ */
+function keepUnchangedLines(block: SearchReplaceBlock, matched: readonly string[], alignment: readonly AlignedStep[], adjusted: readonly string[]): string[] {
+  const kept = new Set<number>();
+  const insertedBefore = new Map<number, string[]>();
   let searchIndex = 0;
   let replaceIndex = 0;
   for (const change of diffArrays([...block.search], [...block.replace])) {
     const count = change.value.length;
     if (change.removed) searchIndex += count;
-    else if (change.added) result.push(...adjusted.slice(replaceIndex, (replaceIndex += count)));
+    else if (change.added) insertedBefore.set(searchIndex, [...(insertedBefore.get(searchIndex) ?? []), ...adjusted.slice(replaceIndex, (replaceIndex += count))]);
     else {
-      result.push(...matched.slice(searchIndex, searchIndex + count));
+      for (let offset = 0; offset < count; offset++) kept.add(searchIndex + offset);
       searchIndex += count;
       replaceIndex += count;
     }
   }
+  const result: string[] = [];
+  for (const step of alignment) {
+    if (step.search !== undefined) result.push(...(insertedBefore.get(step.search) ?? []));
+    const keep = step.search === undefined || kept.has(step.search);
+    if (keep && step.file !== undefined) result.push(matched[step.file] ?? '');
+  }
+  result.push(...(insertedBefore.get(block.search.length) ?? []));
   return result;
 }
 

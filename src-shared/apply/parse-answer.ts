@@ -1,9 +1,19 @@
 import { textLines } from './lines.js';
 import type { SearchReplaceBlock } from './types.js';
 
+/** A SEARCH block the answer began but did not finish (cut off, or missing its divider): refused, never guessed at. */
+export interface MalformedBlock {
+  /** What is missing. */
+  readonly malformed: string;
+  readonly search: readonly string[];
+  readonly path?: string;
+}
+
+export type AnswerBlock = SearchReplaceBlock | MalformedBlock;
+
 /** What a model's answer asks for, in the first form it is written in. */
 export type ParsedAnswer =
-  | { readonly kind: 'search-replace'; readonly blocks: readonly SearchReplaceBlock[] }
+  | { readonly kind: 'search-replace'; readonly blocks: readonly AnswerBlock[] }
   | { readonly kind: 'unified-diff'; readonly blocks: readonly SearchReplaceBlock[] }
   | { readonly kind: 'rewrite'; readonly text: string }
   | { readonly kind: 'none' };
@@ -24,9 +34,12 @@ export function parseAnswer(answer: string): ParsedAnswer {
   return fenced === undefined ? { kind: 'none' } : { kind: 'rewrite', text: fenced };
 }
 
-/** Aider-style blocks; an unterminated block is dropped rather than guessed at. */
-export function parseSearchReplace(lines: readonly string[]): SearchReplaceBlock[] {
-  const blocks: SearchReplaceBlock[] = [];
+/**
+ * Aider-style blocks. A block must have its divider and its REPLACE line before the next SEARCH line; one that does not
+ * is kept as malformed, so it is refused in its place and the blocks after it still count.
+ */
+export function parseSearchReplace(lines: readonly string[]): AnswerBlock[] {
+  const blocks: AnswerBlock[] = [];
   let path: string | undefined;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] ?? '';
@@ -34,10 +47,19 @@ export function parseSearchReplace(lines: readonly string[]): SearchReplaceBlock
       path = pathLine(line) ?? (line.trim() && !FENCE.test(line) ? undefined : path);
       continue;
     }
-    const divider = findFrom(lines, index + 1, (candidate) => DIVIDER.test(candidate));
-    const end = divider < 0 ? -1 : findFrom(lines, divider + 1, (candidate) => REPLACE_MARKER.test(candidate));
-    if (end < 0) break;
-    blocks.push({ search: lines.slice(index + 1, divider), replace: lines.slice(divider + 1, end), ...(path ? { path } : {}) });
+    const nextSearch = findFrom(lines, index + 1, (candidate) => SEARCH_MARKER.test(candidate));
+    const limit = nextSearch < 0 ? lines.length : nextSearch;
+    const divider = findFrom(lines, index + 1, (candidate) => DIVIDER.test(candidate) || REPLACE_MARKER.test(candidate));
+    const hasDivider = divider >= 0 && divider < limit && DIVIDER.test(lines[divider] ?? '');
+    const end = hasDivider ? findFrom(lines, divider + 1, (candidate) => REPLACE_MARKER.test(candidate)) : -1;
+    const where = path ? { path } : {};
+    if (end < 0 || end > limit) {
+      const malformed = hasDivider ? 'the block has no ">>>>>>> REPLACE" line; the answer may have been cut off' : 'the block has no "=======" line between its search and replace text';
+      blocks.push({ malformed, search: lines.slice(index + 1, divider >= 0 && divider < limit ? divider : limit), ...where });
+      index = limit - 1;
+      continue;
+    }
+    blocks.push({ search: lines.slice(index + 1, divider), replace: lines.slice(divider + 1, end), ...where });
     index = end;
   }
   return blocks;
@@ -59,9 +81,12 @@ export function parseUnifiedDiff(lines: readonly string[]): SearchReplaceBlock[]
     let oldLeft = header[1] === undefined ? Infinity : Number(header[2] ?? 1);
     let newLeft = header[3] === undefined ? Infinity : Number(header[4] ?? 1);
     let next = index + 1;
-    for (; next < lines.length && (oldLeft > 0 || newLeft > 0); next++) {
+    let trailingEmpty = 0;
+    for (; next < lines.length; next++) {
       const body = lines[next] ?? '';
       if (HUNK_HEADER.test(body) || FENCE.test(body) || isFileHeader(lines, next)) break;
+      // Models miscount: past the header's counts the hunk goes on while its lines are diff lines, up to an empty line.
+      if (oldLeft <= 0 && newLeft <= 0 && body === '') break;
       const marker = body[0] ?? ' ';
       const content = body.slice(1);
       if (marker === '\\') continue;
@@ -77,7 +102,11 @@ export function parseUnifiedDiff(lines: readonly string[]): SearchReplaceBlock[]
         oldLeft--;
         newLeft--;
       } else break;
+      trailingEmpty = body === '' ? trailingEmpty + 1 : 0;
     }
+    // Empty lines ending a hunk separate it from the prose after it; they quote nothing.
+    search.splice(search.length - trailingEmpty);
+    replace.splice(replace.length - trailingEmpty);
     const lineHint = header[1] === undefined ? undefined : Math.max(1, Number(header[1]));
     blocks.push({ search, replace, ...(lineHint !== undefined ? { lineHint } : {}), ...(path ? { path } : {}) });
     index = next - 1;
@@ -100,10 +129,25 @@ function findFrom(lines: readonly string[], from: number, test: (line: string) =
   return -1;
 }
 
-/** The body of the answer's only fenced block; no fence or several are unclear and give nothing. */
+/**
+ * The body of the answer's only fenced block; no fence, several, or one never closed are unclear and give nothing.
+ * As in Markdown, only a bare fence of the same character and at least as long closes one, so a block can hold shorter fences.
+ */
 function fencedBody(lines: readonly string[]): string | undefined {
-  const fences = lines.map((line, index) => (FENCE.test(line) ? index : -1)).filter((index) => index >= 0);
-  if (fences.length !== 2) return undefined;
-  const [open = 0, close = 0] = fences;
-  return lines.slice(open + 1, close).join('\n') + '\n';
+  const blocks: (readonly [number, number])[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const opening = FENCE.exec(lines[index] ?? '')?.[1];
+    if (!opening) continue;
+    const close = findFrom(lines, index + 1, (line) => closesFence(line, opening));
+    if (close < 0) return undefined;
+    blocks.push([index, close]);
+    index = close;
+  }
+  const [only, ...others] = blocks;
+  return only && !others.length ? lines.slice(only[0] + 1, only[1]).join('\n') + '\n' : undefined;
+}
+
+function closesFence(line: string, opening: string): boolean {
+  const run = /^\s*(`+|~+)\s*$/.exec(line)?.[1];
+  return run !== undefined && run[0] === opening[0] && run.length >= opening.length;
 }

@@ -1,16 +1,14 @@
+import type { AiLineRegion } from '../contract/index.js';
 import { isElisionLine } from './elision.js';
 import { diffHunks, rawLines } from './hunks.js';
 import { detectIndentStyle, matchIndentStyle } from './indentation.js';
-import { dominantEol, joinLines, splitLines, textLines, withEndingsOf, withFileEndings } from './lines.js';
+import { byteOrderMark, dominantEol, joinLines, splitLines, textLines, withEndingsOf, withFileEndings } from './lines.js';
 import { locateBlock } from './locate-block.js';
-import { parseAnswer } from './parse-answer.js';
-import type { AppliedBlock, Line, PendingEdit, Refusal, SearchReplaceBlock } from './types.js';
+import { parseAnswer, type AnswerBlock } from './parse-answer.js';
+import type { AppliedBlock, Line, PendingEdit, Refusal } from './types.js';
 
 /** A 1-based, inclusive range of lines a rewrite replaces. */
-export interface LineRegion {
-  readonly startLine: number;
-  readonly endLine: number;
-}
+export type LineRegion = AiLineRegion;
 
 export interface PlanOptions {
   /** The file being edited: blocks an answer names for another file are left out (block indexes count the rest). */
@@ -35,19 +33,23 @@ export function planEdit(original: string, answer: string, options: PlanOptions 
 
 /**
  * Applies blocks one after another to the text as earlier blocks left it, as a model writes them; a refused
- * block changes nothing and the others still apply.
+ * block (a malformed one too) changes nothing and the others still apply.
  */
-export function planSearchReplace(original: string, blocks: readonly SearchReplaceBlock[]): PendingEdit {
-  const originalLines = splitLines(original);
+export function planSearchReplace(original: string, blocks: readonly AnswerBlock[]): PendingEdit {
+  const originalLines = splitLines(original.slice(byteOrderMark(original).length));
   const eol = dominantEol(originalLines);
   let working: Line[] = originalLines;
   let shift = 0;
   const applied: AppliedBlock[] = [];
   const refusals: Refusal[] = [];
   blocks.forEach((block, blockIndex) => {
+    if ('malformed' in block) {
+      refusals.push({ blockIndex, reason: 'unparsed', detail: block.malformed, search: [...block.search] });
+      return;
+    }
     if (block.search.every((line) => !line.trim())) {
       if (working.some((line) => line.text.trim())) {
-        refusals.push({ blockIndex, reason: 'empty-search', detail: 'the search text is empty but the file is not; quote the lines to replace', search: block.search });
+        refusals.push({ blockIndex, reason: 'empty-search', detail: 'the search text is empty but the file is not; quote the lines to replace', search: [...block.search] });
         return;
       }
       working = block.replace.map((text) => ({ text, eol }));
@@ -60,7 +62,7 @@ export function planSearchReplace(original: string, blocks: readonly SearchRepla
     if (!located.ok) {
       const { closest } = located;
       const closestText = closest ? texts.slice(closest.startLine - 1, closest.endLine).join('\n') : undefined;
-      refusals.push({ blockIndex, reason: located.reason, detail: located.detail, search: block.search, ...(closest ? { closest, closestText } : {}) });
+      refusals.push({ blockIndex, reason: located.reason, detail: located.detail, search: [...block.search], ...(closest ? { closest, closestText } : {}) });
       return;
     }
     const replaced = working.slice(located.start, located.end);
@@ -78,7 +80,7 @@ export function planSearchReplace(original: string, blocks: readonly SearchRepla
  * it would delete code the model never saw or meant to keep.
  */
 export function planRewrite(original: string, newText: string, region?: LineRegion): PendingEdit {
-  const originalLines = splitLines(original);
+  const originalLines = splitLines(original.slice(byteOrderMark(original).length));
   const start = region ? Math.max(0, region.startLine - 1) : 0;
   const end = region ? Math.min(originalLines.length, region.endLine) : originalLines.length;
   const before = originalLines.slice(start, end);
@@ -95,7 +97,7 @@ export function planRewrite(original: string, newText: string, region?: LineRegi
   return pending(original, originalLines, working, applied, []);
 }
 
-function blocksFor(blocks: readonly SearchReplaceBlock[], path: string): SearchReplaceBlock[] {
+function blocksFor(blocks: readonly AnswerBlock[], path: string): AnswerBlock[] {
   const normalize = (value: string) => value.replace(/\\/g, '/').replace(/^\.\//, '');
   const wanted = normalize(path);
   // Answers name files relative to some root, so a path ending in the other (or the other way round) is the same file.
@@ -103,13 +105,13 @@ function blocksFor(blocks: readonly SearchReplaceBlock[], path: string): SearchR
   return blocks.filter((block) => block.path === undefined || sameFile(normalize(block.path)));
 }
 
-function pending(original: string, originalLines: readonly Line[], working: readonly Line[], applied: readonly AppliedBlock[], refusals: readonly Refusal[]): PendingEdit {
+function pending(original: string, originalLines: readonly Line[], working: readonly Line[], applied: AppliedBlock[], refusals: Refusal[]): PendingEdit {
   if (!applied.length) return unchanged(original, applied, refusals);
-  const newText = joinLines(withFileEndings(working, originalLines));
+  const newText = byteOrderMark(original) + joinLines(withFileEndings(working, originalLines));
   const hunks = diffHunks(rawLines(original), rawLines(newText));
   return { original, newText, hunks, applied, refusals };
 }
 
-function unchanged(original: string, applied: readonly AppliedBlock[], refusals: readonly Refusal[]): PendingEdit {
+function unchanged(original: string, applied: AppliedBlock[], refusals: Refusal[]): PendingEdit {
   return { original, newText: original, hunks: [], applied, refusals };
 }

@@ -1,3 +1,5 @@
+import type { AiEditHunk, AiEditRefusal, AiPendingEdit } from '../contract/index.js';
+
 /** One line of a file with the line ending that follows it ('' only on a last line without a final newline). */
 export interface Line {
   readonly text: string;
@@ -14,59 +16,28 @@ export interface SearchReplaceBlock {
   readonly path?: string;
 }
 
-/** Which matching rule found a block. */
-export type MatchLayer = 'exact' | 'trailing-whitespace' | 'whitespace' | 'elision' | 'fuzzy';
+/*
+ * What a plan is made of is what the AI contract carries to clients (`aiPendingEditSchema`): one definition.
+ */
 
-export type RefusalReason =
-  | 'not-found'
-  | 'ambiguous'
-  | 'empty-search'
-  | 'elision-mismatch'
-  | 'unparsed'
-  | 'unsafe-rewrite';
+/** Which matching rule found a block. */
+export type MatchLayer = AppliedBlock['layer'];
+
+export type RefusalReason = Refusal['reason'];
 
 /** A 1-based, inclusive line range with how alike it is to the search text (1 = identical). */
-export interface Candidate {
-  readonly startLine: number;
-  readonly endLine: number;
-  readonly similarity: number;
-}
+export type Candidate = NonNullable<Refusal['closest']>;
 
-export interface Refusal {
-  /** Index of the block in the answer; -1 when the whole answer is refused. */
-  readonly blockIndex: number;
-  readonly reason: RefusalReason;
-  readonly detail: string;
-  readonly search: readonly string[];
-  readonly closest?: Candidate;
-  /** The closest candidate's lines as the file had them when the block was tried. */
-  readonly closestText?: string;
-}
+/** A block that was not applied; `closestText` is the closest candidate's lines as the file had them when the block was tried. */
+export type Refusal = AiEditRefusal;
 
-export interface AppliedBlock {
-  readonly blockIndex: number;
-  readonly layer: MatchLayer;
-  readonly startLine: number;
-  readonly endLine: number;
-}
+export type AppliedBlock = AiPendingEdit['applied'][number];
 
 /**
  * A change to accept or reject on its own. Lines keep their own endings so a hunk applies byte for byte;
  * `oldStart` is the 0-based index of the first replaced line in the original, `newStart` in the new text.
  */
-export interface Hunk {
-  readonly id: number;
-  readonly oldStart: number;
-  readonly newStart: number;
-  readonly oldLines: readonly string[];
-  readonly newLines: readonly string[];
-}
+export type Hunk = AiEditHunk;
 
 /** The outcome of planning an edit: nothing is written until the caller accepts hunks. */
-export interface PendingEdit {
-  readonly original: string;
-  readonly newText: string;
-  readonly hunks: readonly Hunk[];
-  readonly applied: readonly AppliedBlock[];
-  readonly refusals: readonly Refusal[];
-}
+export type PendingEdit = Omit<AiPendingEdit, 'path'>;

@@ -268,6 +268,122 @@ export const aiEditInputSchema = aiGenerationOptionsSchema.extend({
 });
 export type AiEditInput = z.input<typeof aiEditInputSchema>;
 
+/** A 1-based, inclusive range of lines; `endLine = startLine - 1` is the empty range before `startLine` (an insertion). */
+export const aiLineRegionSchema = z
+  .object({ startLine: z.number().int().positive(), endLine: z.number().int().nonnegative() })
+  .refine((region) => region.endLine >= region.startLine - 1, 'endLine must be at least startLine - 1');
+export type AiLineRegion = z.infer<typeof aiLineRegionSchema>;
+
+/** One change of a pending edit; lines keep their endings, starts are 0-based line indexes. */
+export const aiEditHunkSchema = z.object({
+  id: z.number().int().nonnegative(),
+  oldStart: z.number().int().nonnegative(),
+  newStart: z.number().int().nonnegative(),
+  oldLines: z.array(z.string()),
+  newLines: z.array(z.string()),
+});
+export type AiEditHunk = z.infer<typeof aiEditHunkSchema>;
+
+export const aiEditRefusalReasons = ['not-found', 'ambiguous', 'empty-search', 'elision-mismatch', 'unparsed', 'unsafe-rewrite'] as const;
+
+/** A block of the model's answer that was not applied, with why and the text that came closest. */
+export const aiEditRefusalSchema = z.object({
+  /** Index of the block in the answer; -1 when the whole answer is refused. */
+  blockIndex: z.number().int().min(-1),
+  reason: z.enum(aiEditRefusalReasons),
+  detail: z.string(),
+  search: z.array(z.string()),
+  closest: z.object({ startLine: z.number().int().positive(), endLine: z.number().int().nonnegative(), similarity: z.number().min(0).max(1) }).optional(),
+  closestText: z.string().optional(),
+});
+export type AiEditRefusal = z.infer<typeof aiEditRefusalSchema>;
+
+/** The outcome of an edit: nothing is written; the client accepts all hunks, some, or none. */
+export const aiPendingEditSchema = z.object({
+  path: z.string(),
+  original: z.string(),
+  newText: z.string(),
+  hunks: z.array(aiEditHunkSchema),
+  applied: z.array(
+    z.object({
+      blockIndex: z.number().int().nonnegative(),
+      layer: z.enum(['exact', 'trailing-whitespace', 'whitespace', 'elision', 'fuzzy']),
+      startLine: z.number().int().positive(),
+      endLine: z.number().int().nonnegative(),
+    }),
+  ),
+  refusals: z.array(aiEditRefusalSchema),
+});
+export type AiPendingEdit = z.infer<typeof aiPendingEditSchema>;
+
+export const aiProposeEditInputSchema = aiGenerationOptionsSchema.extend({
+  path: relativePathSchema,
+  /** The file's text as the editor holds it (saved or not); the edit is planned against exactly this text. */
+  content: z.string().max(5_000_000),
+  instruction: z.string().trim().min(1).max(20_000),
+  /**
+   * The lines to rewrite (a selection, or an empty range at the cursor to insert there); the answer replaces them.
+   * Absent: the model answers with SEARCH/REPLACE blocks anywhere in the file.
+   */
+  region: aiLineRegionSchema.optional(),
+  language: z.string().max(100).optional(),
+  /** Earlier turns of the same edit, oldest first; the new instruction refines the last answer. */
+  history: z.array(z.object({ instruction: z.string().max(20_000), answer: z.string().max(1_000_000) })).max(20).default([]),
+  /** What the edit is about beyond the instruction: a diagnostic to fix, a review finding. */
+  context: z.string().max(200_000).optional(),
+});
+export type AiProposeEditInput = z.input<typeof aiProposeEditInputSchema>;
+
+/**
+ * An edit as it is made: the model's answer streams as `text`; if blocks of it are refused, `retry` says so and
+ * the model is asked once more (its corrected answer streams as `text` again); `plan` carries the pending edit
+ * (hunks to accept, blocks still refused), and `done` ends the stream.
+ */
+export const aiProposeEditChunkSchema = z.discriminatedUnion('kind', [
+  answeringChunk,
+  fallbackChunk,
+  noticeChunk,
+  textChunk,
+  z.object({ kind: z.literal('retry'), refusals: z.array(aiEditRefusalSchema) }),
+  z.object({ kind: z.literal('plan'), edit: aiPendingEditSchema, answer: z.string(), retried: z.boolean() }),
+  z.object({ kind: z.literal('done'), answeredBy: aiAnswererSchema, cached: z.boolean(), usage: aiUsageSchema }),
+]);
+export type AiProposeEditChunk = z.infer<typeof aiProposeEditChunkSchema>;
+
+export const aiReviewCategories = ['security', 'performance', 'smell', 'best-practice', 'bug'] as const;
+
+/** Something a review found: where, how bad, and what to do about it. */
+export const aiReviewFindingSchema = z.object({
+  category: z.enum(aiReviewCategories),
+  severity: z.enum(['error', 'warning', 'info']),
+  startLine: z.number().int().positive(),
+  endLine: z.number().int().positive(),
+  message: z.string().min(1).max(2000),
+  suggestion: z.string().max(4000).optional(),
+});
+export type AiReviewFinding = z.infer<typeof aiReviewFindingSchema>;
+
+export const aiReviewInputSchema = aiGenerationOptionsSchema.extend({
+  path: relativePathSchema,
+  content: z.string().max(2_000_000),
+  /** Review only these lines (a selection); the whole file when absent. */
+  region: aiLineRegionSchema.optional(),
+  language: z.string().max(100).optional(),
+  categories: z.array(z.enum(aiReviewCategories)).min(1).default([...aiReviewCategories]),
+});
+export type AiReviewInput = z.input<typeof aiReviewInputSchema>;
+
+/** A review as it is made: the answer streams as `text`, then `findings` (lines checked against the file), then `done`. */
+export const aiReviewChunkSchema = z.discriminatedUnion('kind', [
+  answeringChunk,
+  fallbackChunk,
+  noticeChunk,
+  textChunk,
+  z.object({ kind: z.literal('findings'), path: z.string(), findings: z.array(aiReviewFindingSchema), dropped: z.number().int().nonnegative() }),
+  z.object({ kind: z.literal('done'), answeredBy: aiAnswererSchema, cached: z.boolean(), usage: aiUsageSchema }),
+]);
+export type AiReviewChunk = z.infer<typeof aiReviewChunkSchema>;
+
 export const aiCompleteInputSchema = aiGenerationOptionsSchema.extend({
   prefix: z.string().max(200_000),
   suffix: z.string().max(200_000).default(''),
@@ -395,6 +511,14 @@ export const aiService = {
   chat: stream(aiChatInputSchema, aiChatChunkSchema),
   /** Rewrites `code` as the instruction says (route `edit`); streams the replacement, no thread is kept. */
   edit: stream(aiEditInputSchema, aiGenerationChunkSchema),
+  /** Asks for an edit of a file (a region rewrite or SEARCH/REPLACE blocks) and plans it with the apply engine; never writes. */
+  proposeEdit: stream(aiProposeEditInputSchema, aiProposeEditChunkSchema),
+  /** Reviews a file or a selection for security, performance, smells, best practices and bugs; streams the findings. */
+  review: stream(aiReviewInputSchema, aiReviewChunkSchema),
+  /** Plans a model's answer against a text without asking a model (an answer pasted from chat, a plugin's edit). */
+  planEdit: method(z.object({ path: relativePathSchema, content: z.string().max(5_000_000), answer: z.string().max(2_000_000), region: aiLineRegionSchema.optional() }), aiPendingEditSchema),
+  /** A commit message for the staged changes (route `chat`), written in the repository's recent style; streams it. */
+  commitMessage: stream(aiGenerationOptionsSchema, aiGenerationChunkSchema),
   /** Fill-in-the-middle completion at the cursor (route `completion`); cancel it on the next keystroke. */
   complete: stream(aiCompleteInputSchema, aiGenerationChunkSchema),
   /** Embeddings for up to 256 texts (route `embeddings`), in the order given. */

@@ -7,9 +7,12 @@ describe('parseAnswer', () => {
     expect(parseAnswer(answer)).toEqual({ kind: 'search-replace', blocks: [{ search: ['a'], replace: ['b'], path: 'src/app.ts' }] });
   });
 
-  it('keeps fences inside a block as content and drops an unterminated block', () => {
+  it('keeps fences inside a block as content and marks an unterminated block as malformed', () => {
     const answer = ['<<<<<<< SEARCH', '```', '=======', '~~~', '>>>>>>> REPLACE', '<<<<<<< SEARCH', 'x', '======='].join('\n');
-    expect(parseAnswer(answer)).toEqual({ kind: 'search-replace', blocks: [{ search: ['```'], replace: ['~~~'] }] });
+    expect(parseAnswer(answer)).toEqual({
+      kind: 'search-replace',
+      blocks: [{ search: ['```'], replace: ['~~~'] }, { malformed: expect.stringContaining('cut off'), search: ['x'] }],
+    });
   });
 
   it('reads unified diff hunks with counts, hints and the target path', () => {
