@@ -24,6 +24,8 @@ async function buildMain() {
     esbuild.build({ ...common, entryPoints: ['src-main/services/terminal/pty-host.ts'], outfile: 'out/pty-host/pty-host.cjs', platform: 'node', format: 'cjs', packages: 'external' }),
     // The local model runs as its own process too; node-llama-cpp is an ES module, so this bundle is one.
     esbuild.build({ ...common, entryPoints: ['src-main/services/ai/llm-host.ts'], outfile: 'out/llm-host/llm-host.mjs', platform: 'node', format: 'esm', packages: 'external' }),
+    // The apply engine plans large edits in a worker thread, off main's event loop.
+    esbuild.build({ ...common, entryPoints: ['src-main/services/ai/plan-worker.ts'], outfile: 'out/plan-worker/plan-worker.mjs', platform: 'node', format: 'esm', packages: 'external' }),
   ]);
 }
 

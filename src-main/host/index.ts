@@ -5,7 +5,7 @@ import { contract, LatheError, type AppInfo, type Disposable, type FileChanges, 
 import { Emitter } from '../lib/emitter';
 import type { HelperProcessLauncher } from '../lib/helper-process';
 import type { SecretStore } from '../services/secrets';
-import { AiService } from '../services/ai';
+import { AiService, defaultPlanWorkerPath, workerPlanner } from '../services/ai';
 import { BackupService } from '../services/backups';
 import { CargoService } from '../services/cargo';
 import { GitService } from '../services/git';
@@ -37,6 +37,8 @@ export interface HostOptions {
   ptyHostLauncher?: HelperProcessLauncher;
   /** Starts the local model process (Electron can pass one built on utilityProcess); default: child_process.fork. */
   llmHostLauncher?: HelperProcessLauncher;
+  /** The apply engine's worker thread script; default: the built `out/plan-worker` beside this bundle. */
+  planWorkerPath?: string;
   /** Replaces the open folder with `root`, or one the user picks when null; only the Electron shell can. */
   openFolder?: (root: string | null) => Promise<void>;
 }
@@ -156,6 +158,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
     logger: logger.child({ service: 'ai' }),
     modelsFolder: join(options.userDataDir, 'models'),
     ...(options.llmHostLauncher ? { llmHostLauncher: options.llmHostLauncher } : {}),
+    stagedChanges: (maxChars) => git.stagedChanges(maxChars),
+    planner: workerPlanner(options.planWorkerPath ?? defaultPlanWorkerPath()),
   });
 
   // Automatic triggers are off unless the user turns them on (pipelines.automaticTriggers, application scope):
@@ -298,6 +302,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
     ai: {
       chat: (input, { signal }) => ai.chat(input, signal),
       edit: (input, { signal }) => ai.edit(input, signal),
+      proposeEdit: (input, { signal }) => ai.proposeEdit(input, signal),
+      review: (input, { signal }) => ai.review(input, signal),
+      planEdit: (input) => ai.planEdit(input),
+      commitMessage: (input, { signal }) => ai.commitMessage(input, signal),
       complete: (input, { signal }) => ai.complete(input, signal),
       embed: (input, { signal }) => ai.embed(input, signal),
       countTokens: (input, { signal }) => ai.countTokens(input, signal),

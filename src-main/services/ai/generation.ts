@@ -4,7 +4,7 @@ import { AsyncChannel } from './async-channel';
 import { AttemptCancelled, runAttempt, type AttemptEvent } from './attempt';
 import type { ResponseCache } from './cache';
 import { costUsd, priceOf } from './model-catalog';
-import { ProviderError, type AiProvider, type FinishReason, type ProviderEvent } from './provider';
+import { ProviderError, type AiProvider, type FinishReason, type ProviderEvent, type ProviderMessage } from './provider';
 import type { ProviderRegistry, SettingsReader } from './provider-registry';
 import type { ProviderGuard, ProviderGuards, ResilienceSettings } from './resilience';
 import { estimateTokens } from './tokens';
@@ -42,6 +42,24 @@ export interface GenerationOutcome {
   failures: { provider: string; model: string; reason: AiFailure }[];
   /** Why the request failed in the end. */
   error: AiFailure | undefined;
+}
+
+/** Asks a feature's route with plain messages (no tools), streaming what the model says. */
+export type AskModel = (messages: ProviderMessage[], options?: AskOptions) => Promise<GenerationOutcome>;
+
+export interface AskOptions {
+  /** Asked before the route (the model that gave the answer being followed up). */
+  first?: AiModelRef;
+  /** The last message is this context followed by this text; the context may be cut to fit the model's window. */
+  lastContext?: { context: string; text: string };
+}
+
+/** What a generation that ran to its end said, and who said it. */
+export interface CompletedAnswer {
+  text: string;
+  answeredBy: AiAnswerer;
+  usage: AiUsage;
+  cached: boolean;
 }
 
 export interface GenerationDeps {
@@ -289,6 +307,13 @@ export function recordUsage(deps: GenerationDeps, feature: AiFeature, answerer: 
 export function failureOf(error: unknown): AiFailure {
   if (error instanceof ProviderError) return error.toFailure();
   return { code: 'malformed-response', message: error instanceof Error ? error.message.slice(0, 300) : 'The provider failed' };
+}
+
+/** The answer of a generation that completed; undefined when it was cancelled. A failed one throws its error. */
+export function completedAnswer(outcome: GenerationOutcome): CompletedAnswer | undefined {
+  if (outcome.status === 'error') throw requestFailure(outcome, undefined);
+  if (outcome.status !== 'complete' || !outcome.answeredBy || !outcome.usage) return undefined;
+  return { text: outcome.text, answeredBy: outcome.answeredBy, usage: outcome.usage, cached: outcome.cached };
 }
 
 /** The error a request ends with when no provider answered: every failure is in its details. */

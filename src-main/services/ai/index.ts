@@ -7,16 +7,24 @@ import {
   type aiCompleteInputSchema,
   type aiEditInputSchema,
   type aiEmbedResultSchema,
+  type aiGenerationOptionsSchema,
+  type aiProposeEditInputSchema,
+  type aiReviewInputSchema,
   type AiAnswerer,
   type AiAttachment,
   type AiChatChunk,
   type AiDownloadChunk,
   type AiFailure,
+  type AiFeature,
   type AiGenerationChunk,
+  type AiLineRegion,
   type AiMessage,
   type AiModelInfo,
   type AiModelRef,
+  type AiPendingEdit,
+  type AiProposeEditChunk,
   type AiProviderStatus,
+  type AiReviewChunk,
   type AiSearchHit,
   type AiThread,
   type AiUsageSummary,
@@ -26,10 +34,24 @@ import { Emitter } from '../../lib/emitter';
 import { produce } from './async-channel';
 import { callWithPolicies } from './attempt';
 import { ResponseCache } from './cache';
+import { commitMessageRequest, maxCommitDiffChars, type StagedChanges } from './commit-message';
 import { readAttachments, WorkspaceContext, type RuleText, type WorkspaceFiles } from './context-files';
 import { downloadModel } from './download';
+import { inlinePlanner, type EditPlanner } from './edit-planner';
+import { planFileEdit, proposeEdit } from './edit-session';
 import { embedTexts } from './embeddings';
-import { failureOf, generate, requestFailure, routeFor, type GenerationDeps, type GenerationEvent, type GenerationOutcome, type GenerationPlan } from './generation';
+import {
+  completedAnswer,
+  failureOf,
+  generate,
+  requestFailure,
+  routeFor,
+  type AskModel,
+  type GenerationDeps,
+  type GenerationEvent,
+  type GenerationOutcome,
+  type GenerationPlan,
+} from './generation';
 import type { HelperProcessLauncher } from '../../lib/helper-process';
 import { unknownContextWindow } from './model-catalog';
 import { prepareChatRequest, prepareInfillRequest, type CachePolicy } from './prepare-request';
@@ -40,16 +62,21 @@ import { ProviderRegistry, type SettingsReader } from './provider-registry';
 import { LocalProvider } from './providers/local';
 import type { SecretReader } from './providers/shared';
 import { ProviderGuards, type ResilienceSettings } from './resilience';
+import { review } from './review';
 import { publicMessage, ThreadStore, type StoredMessage } from './threads';
 import { estimateTokens, messageOverheadTokens, messageText } from './tokens';
 import { UsageLedger } from './usage';
 
 export { defaultLlmHostPath, forkLlmHost } from './llm-host-client';
+export { defaultPlanWorkerPath, workerPlanner } from './edit-planner';
 export { keySecrets, type SettingsReader } from './provider-registry';
 export type { WorkspaceFiles } from './context-files';
 
 type ChatInput = z.output<typeof aiChatInputSchema>;
 type EditInput = z.output<typeof aiEditInputSchema>;
+type ProposeEditInput = z.output<typeof aiProposeEditInputSchema>;
+type ReviewInput = z.output<typeof aiReviewInputSchema>;
+type GenerationOptions = z.output<typeof aiGenerationOptionsSchema>;
 type CompleteInput = z.output<typeof aiCompleteInputSchema>;
 type EmbedResult = z.output<typeof aiEmbedResultSchema>;
 
@@ -69,6 +96,10 @@ export interface AiServiceOptions {
   llmHostLauncher?: HelperProcessLauncher;
   /** Backoff bounds (tests shorten them). */
   backoff?: { initialMs: number; maxMs: number };
+  /** Where edits are planned; default: on main's thread (the host passes a worker planner). */
+  planner?: EditPlanner;
+  /** The open repository's staged changes, the diff cut after `maxChars`; null when nothing is staged. Absent: no commit messages. */
+  stagedChanges?: (maxChars: number) => Promise<StagedChanges | null>;
 }
 
 const defaultCompletionTokens = 128;
@@ -89,6 +120,7 @@ export class AiService {
   private readonly deps: GenerationDeps;
   private readonly context: WorkspaceContext | null;
   private readonly health = new ProviderHealth();
+  private readonly planner: EditPlanner;
   private readonly providerChanges = new Emitter<{ providers: AiProviderStatus[] }>();
   private readonly threadChanges = new Emitter<{ threadIds: string[] }>();
   private statusPending = false;
@@ -100,6 +132,7 @@ export class AiService {
   constructor(private readonly options: AiServiceOptions) {
     const settings = options.settings;
     this.threads = new ThreadStore(options.db, options.workspace?.id ?? null);
+    this.planner = options.planner ?? inlinePlanner;
     this.context = options.workspace ? new WorkspaceContext(options.workspace.files, options.workspace.onDidChangeFiles) : null;
     this.ledger = new UsageLedger(options.db);
     this.cache = new ResponseCache(options.db);
@@ -189,19 +222,42 @@ export class AiService {
   /** Rewrites code as instructed; streams the replacement. */
   edit(input: EditInput, signal: AbortSignal): AsyncIterable<AiGenerationChunk> {
     return produce<AiGenerationChunk>(signal, async (emit) => {
-      const parts = {
-        messages: editMessages(input, await this.rules()),
-        lastContext: undefined,
-        tools: [],
-        temperature: input.temperature ?? 0,
-        maxOutputTokens: input.maxOutputTokens ?? this.options.settings('ai.chat.maxOutputTokens'),
-      };
-      const plan: GenerationPlan = {
-        feature: 'edit',
-        route: await routeFor('edit', input.model, this.registry, this.options.settings),
-        prepare: (provider, model, prepareSignal) => prepareChatRequest(provider, model, parts, this.cachePolicy(), prepareSignal),
-      };
-      await finishGeneration(await this.run(plan, signal, withoutToolCalls(emit)), emit);
+      const ask = this.asker('edit', input, 0, signal, emit);
+      await finishGeneration(await ask(editMessages(input, await this.rules())), emit);
+    });
+  }
+
+  /** Asks for an edit of a file (a region rewrite or SEARCH/REPLACE blocks) and streams it with its plan. */
+  proposeEdit(input: ProposeEditInput, signal: AbortSignal): AsyncIterable<AiProposeEditChunk> {
+    return produce<AiProposeEditChunk>(signal, async (emit) => {
+      await proposeEdit(input, await this.rules(), this.asker('edit', input, 0, signal, emit), this.planner, emit);
+    });
+  }
+
+  /** Reviews a file or a selection; streams the answer, then the findings. */
+  review(input: ReviewInput, signal: AbortSignal): AsyncIterable<AiReviewChunk> {
+    return produce<AiReviewChunk>(signal, async (emit) => {
+      await review(input, await this.rules(), this.asker('chat', input, 0, signal, emit), emit);
+    });
+  }
+
+  /** Plans an answer against a text without asking a model. */
+  planEdit(input: { path: string; content: string; answer: string; region?: AiLineRegion | undefined }): Promise<AiPendingEdit> {
+    return planFileEdit(input, this.planner);
+  }
+
+  /** A commit message for the staged changes, in the style of the repository's recent subjects. */
+  commitMessage(input: GenerationOptions, signal: AbortSignal): AsyncIterable<AiGenerationChunk> {
+    return produce<AiGenerationChunk>(signal, async (emit) => {
+      if (!this.options.stagedChanges) throw new LatheError('UNAVAILABLE', 'Commit messages need git, which this host does not offer');
+      const changes = await this.options.stagedChanges(maxCommitDiffChars);
+      if (!changes) throw new LatheError('CONFLICT', 'Stage changes first: nothing is staged to write a commit message for');
+      if (changes.truncated) {
+        await emit({ kind: 'notice', code: 'context-truncated', message: `The staged changes are longer than ${maxCommitDiffChars} characters: the message is written from the first ${maxCommitDiffChars}` });
+      }
+      const ask = this.asker('chat', input, this.options.settings('ai.chat.temperature'), signal, emit);
+      const request = commitMessageRequest(changes, await this.rules());
+      await finishGeneration(await ask(request.messages, { lastContext: request.lastContext }), emit);
     });
   }
 
@@ -361,6 +417,26 @@ export class AiService {
     this.guards.dispose();
     await this.local.dispose();
     await this.registry.dispose();
+    await this.planner.dispose();
+  }
+
+  /** Asks a feature's route with plain messages (no tools), streaming what the model says through `emit`. */
+  private asker(feature: AiFeature, options: GenerationOptions, defaultTemperature: number, signal: AbortSignal, emit: (chunk: SpokenEvent) => Promise<void>): AskModel {
+    return async (messages, { first, lastContext } = {}) => {
+      const parts = {
+        messages,
+        lastContext,
+        tools: [],
+        temperature: options.temperature ?? defaultTemperature,
+        maxOutputTokens: options.maxOutputTokens ?? this.options.settings('ai.chat.maxOutputTokens'),
+      };
+      const plan: GenerationPlan = {
+        feature,
+        route: await routeFor(feature, first ?? options.model, this.registry, this.options.settings),
+        prepare: (provider, model, prepareSignal) => prepareChatRequest(provider, model, parts, this.cachePolicy(), prepareSignal),
+      };
+      return this.run(plan, signal, withoutToolCalls(emit));
+    };
   }
 
   private async run(plan: GenerationPlan, signal: AbortSignal, emit: (chunk: GenerationEvent) => Promise<void>): Promise<GenerationOutcome> {
@@ -468,12 +544,14 @@ export class AiService {
 }
 
 async function finishGeneration(outcome: GenerationOutcome, emit: (chunk: AiGenerationChunk) => Promise<void>): Promise<void> {
-  if (outcome.status === 'error') throw requestFailure(outcome, undefined);
-  if (outcome.status !== 'complete' || !outcome.answeredBy || !outcome.usage) return;
-  await emit({ kind: 'done', finishReason: outcome.finishReason, answeredBy: outcome.answeredBy, cached: outcome.cached, usage: outcome.usage });
+  const answer = completedAnswer(outcome);
+  if (answer) await emit({ kind: 'done', finishReason: outcome.finishReason, answeredBy: answer.answeredBy, cached: answer.cached, usage: answer.usage });
 }
 
-/** Edit and completion offer no tools, so no tool calls can come; their streams have no place for them. */
-function withoutToolCalls(emit: (chunk: AiGenerationChunk) => Promise<void>): (chunk: GenerationEvent) => Promise<void> {
+/** What a request without tools streams: everything of a generation but tool calls. */
+type SpokenEvent = Exclude<GenerationEvent, { kind: 'toolCall' }>;
+
+/** Requests other than chat offer no tools, so no tool calls can come; their streams have no place for them. */
+function withoutToolCalls(emit: (chunk: SpokenEvent) => Promise<void>): (chunk: GenerationEvent) => Promise<void> {
   return (chunk) => (chunk.kind === 'toolCall' ? Promise.resolve() : emit(chunk));
 }

@@ -15,10 +15,14 @@ const infillInstructions =
 
 /** The system prompt: the feature's instructions, then the project's rules files. */
 export function systemPrompt(feature: 'chat' | 'edit', rules: RuleText[]): string {
-  const base = feature === 'chat' ? chatInstructions : editInstructions;
-  if (rules.length === 0) return base;
+  return withRules(feature === 'chat' ? chatInstructions : editInstructions, rules);
+}
+
+/** Instructions followed by the project's rules files. */
+export function withRules(instructions: string, rules: RuleText[]): string {
+  if (rules.length === 0) return instructions;
   const sections = rules.map((rule) => `## ${rule.path}\n\n${rule.content.trim()}`);
-  return `${base}\n\n# Project rules\n\nThe open project asks you to follow these rules.\n\n${sections.join('\n\n')}`;
+  return `${instructions}\n\n# Project rules\n\nThe open project asks you to follow these rules.\n\n${sections.join('\n\n')}`;
 }
 
 export function editMessages(input: Pick<AiEditInput, 'instruction' | 'code' | 'path' | 'language'>, rules: RuleText[]): ProviderMessage[] {

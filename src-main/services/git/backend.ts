@@ -48,6 +48,12 @@ export interface LogQuery {
   limit: number;
 }
 
+export interface StagedPatch {
+  /** Empty when nothing is staged. */
+  text: string;
+  truncated: boolean;
+}
+
 export interface CommitRequest {
   message: string;
   amend: boolean;
@@ -77,6 +83,8 @@ export interface GitBackend {
 
   /** Unstaged (index → working tree) or staged (HEAD → index) diff of a tracked file. */
   diff(path: string, staged: boolean): Promise<GitFileDiff>;
+  /** Every staged change (HEAD → index) as one unified diff, cut after `maxChars` characters. */
+  stagedPatch(maxChars: number): Promise<StagedPatch>;
   readBlob(path: string, revision: BlobRevision): Promise<Buffer | null>;
   /** Puts `content` into the index for `path`, keeping the entry's mode (100644 for a new one). */
   writeIndexEntry(path: string, content: Buffer): Promise<void>;

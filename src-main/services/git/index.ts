@@ -83,6 +83,8 @@ interface Repository {
 
 /** Larger files are not read from a revision or the index (the diff editor has no large-file mode). */
 const maxBlobBytes = 50 * 1024 * 1024;
+/** Commit subjects that show a repository's style of message. */
+const recentSubjectCount = 15;
 
 /**
  * Source control for the open folder, through the native git program or isomorphic-git (the
@@ -378,6 +380,22 @@ export class GitService {
     const [repositoryPath = ''] = await this.toRepositoryPaths(repository, [path]);
     const diff = await repository.backend.commitDiff(revision, repositoryPath).catch(asLatheError);
     return { ...diff, path: repository.guard.normalize(path), ...(diff.oldPath ? { oldPath: this.workspacePathOf(repository, diff.oldPath) } : {}) };
+  }
+
+  /**
+   * What a commit message is written from: every staged change as one patch (cut after `maxChars`) and the
+   * subjects of the latest commits; null when nothing is staged.
+   */
+  async stagedChanges(maxChars: number): Promise<{ diff: string; truncated: boolean; recentSubjects: string[] } | null> {
+    const { backend } = await this.requireRepository();
+    const patch = await backend.stagedPatch(maxChars).catch(asLatheError);
+    if (!patch.text) return null;
+    const history = await backend.log({ revision: 'HEAD', all: false, path: undefined, skip: 0, limit: recentSubjectCount }).catch((error: unknown) => {
+      // The first commit has no earlier ones to take the style from.
+      if (isReason(error, 'emptyRepository')) return { commits: [] };
+      return asLatheError(error);
+    });
+    return { diff: patch.text, truncated: patch.truncated, recentSubjects: history.commits.map((commit) => commit.subject) };
   }
 
   async blame(path: string): Promise<GitBlame> {

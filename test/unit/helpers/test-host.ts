@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { createHost, type Host } from '../../../src-main/host';
 import { EnvironmentSecretStore } from '../../../src-main/services/secrets';
+import { buildHelperScript } from './build-helper-script';
 
 export const fixtureWorkspace = join(import.meta.dirname, '..', '..', 'fixtures', 'workspace');
 
@@ -36,6 +37,7 @@ export async function startTestHost(env: Record<string, string> = {}): Promise<T
     secrets: new EnvironmentSecretStore(env),
     version: '0.0.0-test',
     logger: pino({ level: 'debug' }, sink),
+    planWorkerPath: await buildHelperScript('src-main/services/ai/plan-worker.ts', 'esm'),
   });
   return { host, userDataDir, workspaceRoot, logLines };
 }

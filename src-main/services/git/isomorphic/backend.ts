@@ -14,10 +14,11 @@ import type {
   GitStash,
   GitStatus,
 } from '../../../../src-shared/contract';
-import type { BlobRevision, CommitRequest, CredentialLookup, GitBackend, GitDriver, LogQuery, RepositoryLocation, SyncOptions } from '../backend';
+import type { BlobRevision, CommitRequest, CredentialLookup, GitBackend, GitDriver, LogQuery, RepositoryLocation, StagedPatch, SyncOptions } from '../backend';
 import { diffContents } from '../diff-hunks';
 import { gitError } from '../git-error';
 import { operationInProgress } from '../operation-state';
+import { patchText } from '../patch-text';
 import { credentialHost, withoutCredentials } from '../remote-url';
 import { blameLines, type FileVersion } from './blame';
 import { classifyIsomorphicError } from './classify-error';
@@ -247,6 +248,16 @@ export class IsomorphicGitBackend implements GitBackend {
     const older = staged ? await this.readBlob(path, 'HEAD') : await this.readBlob(path, 'index');
     const newer = staged ? await this.readBlob(path, 'index') : await readFile(join(this.root, path)).catch(() => null);
     return diffContents(path, older, newer);
+  }
+
+  async stagedPatch(maxChars: number): Promise<StagedPatch> {
+    const { staged } = await this.status();
+    let text = '';
+    for (const change of staged) {
+      if (text.length > maxChars) break;
+      text += patchText(change, await this.diff(change.path, true));
+    }
+    return { text: text.slice(0, maxChars), truncated: text.length > maxChars };
   }
 
   async readBlob(path: string, revision: BlobRevision): Promise<Buffer | null> {

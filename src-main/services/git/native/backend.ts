@@ -1,6 +1,6 @@
 import type { GitBlame, GitBranch, GitCommitDetails, GitFileDiff, GitLogPage, GitStash, GitStatus } from '../../../../src-shared/contract';
 import { LatheError } from '../../../../src-shared/contract';
-import type { BlobRevision, CommitRequest, CredentialLookup, GitBackend, GitDriver, LogQuery, RepositoryLocation, SyncOptions } from '../backend';
+import type { BlobRevision, CommitRequest, CredentialLookup, GitBackend, GitDriver, LogQuery, RepositoryLocation, StagedPatch, SyncOptions } from '../backend';
 import { maxDiffTextLength, numberHunks, parseUnifiedDiff } from '../diff-hunks';
 import { gitError } from '../git-error';
 import { operationInProgress } from '../operation-state';
@@ -113,6 +113,13 @@ export class NativeGitBackend implements GitBackend {
   async diff(path: string, staged: boolean): Promise<GitFileDiff> {
     const output = await this.text(['diff', ...diffOptions, '--no-renames', ...(staged ? ['--cached'] : []), '--', path]);
     return toFileDiff(path, undefined, output);
+  }
+
+  async stagedPatch(maxChars: number): Promise<StagedPatch> {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit: that many bytes always hold `maxChars` characters.
+    const result = await this.git(['diff', '--cached', ...diffOptions], { maxStdoutBytes: maxChars * 3 });
+    const text = result.stdout.toString('utf8');
+    return { text: text.slice(0, maxChars), truncated: result.truncated || text.length > maxChars };
   }
 
   async readBlob(path: string, revision: BlobRevision): Promise<Buffer | null> {

@@ -11,12 +11,15 @@ export interface RunGitOptions {
   onProgress?: (line: string) => void;
   /** Exit codes that are answers rather than failures (`git diff --no-index` exits 1 on differences). */
   okCodes?: readonly number[];
+  /** Keeps this much of the output and stops git once it writes more (the result is then `truncated`). */
+  maxStdoutBytes?: number;
 }
 
 export interface RunGitResult {
   stdout: Buffer;
   stderr: string;
   exitCode: number;
+  truncated: boolean;
 }
 
 /** git exited with a code the caller did not expect; `classifyGitFailure` turns it into a LatheError. */
@@ -69,6 +72,8 @@ export function runGit(gitPath: string, args: readonly string[], options: RunGit
     }
     const child = spawn(gitPath, fullArgs, { cwd: options.cwd, env: gitEnvironment(options.env), stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
     const stdout: Buffer[] = [];
+    let stdoutRoom = options.maxStdoutBytes ?? Infinity;
+    let truncated = false;
     let stderr = '';
     let partial = '';
     let killTimer: NodeJS.Timeout | undefined;
@@ -78,7 +83,18 @@ export function runGit(gitPath: string, args: readonly string[], options: RunGit
     };
     options.signal?.addEventListener('abort', onAbort, { once: true });
 
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (truncated) return;
+      if (chunk.length > stdoutRoom) {
+        stdout.push(chunk.subarray(0, stdoutRoom));
+        truncated = true;
+        // The rest is not wanted: git need not write it.
+        child.kill('SIGTERM');
+        return;
+      }
+      stdout.push(chunk);
+      stdoutRoom -= chunk.length;
+    });
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => {
       // Progress arrives as lines ended by \r; keep them out of the words shown on failure.
@@ -110,7 +126,7 @@ export function runGit(gitPath: string, args: readonly string[], options: RunGit
       }
       const output = Buffer.concat(stdout);
       const exitCode = code ?? (signal ? 128 : 1);
-      if (exitCode === 0 || options.okCodes?.includes(exitCode)) resolve({ stdout: output, stderr, exitCode });
+      if (exitCode === 0 || truncated || options.okCodes?.includes(exitCode)) resolve({ stdout: output, stderr, exitCode, truncated });
       else reject(new GitProcessError(args, exitCode, stderr, output.toString('utf8', 0, Math.min(output.length, stderrLimit))));
     });
   });

@@ -1,0 +1,13 @@
+// The apply engine's worker thread: planning a refused block scans the whole file for the closest text, which
+// takes seconds on a large file, so it runs here and never on main's event loop.
+import { parentPort } from 'node:worker_threads';
+import { createBirpc } from 'birpc';
+import { planAnswer } from './plan-answer';
+import type { PlanWorkerFunctions } from './edit-planner';
+
+if (!parentPort) throw new Error('plan-worker runs as a worker thread');
+const port = parentPort;
+createBirpc<object, PlanWorkerFunctions>(
+  { plan: (request) => planAnswer(request) },
+  { post: (message) => port.postMessage(message), on: (deliver) => void port.on('message', deliver) },
+);
