@@ -95,6 +95,8 @@ async function start(): Promise<void> {
     openFolder,
     ptyHostLauncher: utilityProcessLauncher('Lathe Terminals'),
     llmHostLauncher: utilityProcessLauncher('Lathe Local Model'),
+    // out/ sits next to plugins/ in the checkout and in the packaged app's archive.
+    builtinPluginsDir: join(outDir, '..', 'plugins'),
     ...developmentSqliteBinding(),
   });
   const started = await hostStarting;

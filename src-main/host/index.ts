@@ -11,6 +11,7 @@ import { CargoService } from '../services/cargo';
 import { GitService } from '../services/git';
 import { LanguageService } from '../services/language';
 import { PipelinesService } from '../services/pipelines';
+import { pluginAiFrom, PluginsService } from '../services/plugins';
 import { findFiles, searchText } from '../services/search';
 import { SettingsService } from '../services/settings';
 import { openDatabase, profileMigrations, StateStore } from '../services/storage';
@@ -41,6 +42,8 @@ export interface HostOptions {
   planWorkerPath?: string;
   /** Replaces the open folder with `root`, or one the user picks when null; only the Electron shell can. */
   openFolder?: (root: string | null) => Promise<void>;
+  /** The app's `plugins/` folder of built-in plugins; none when absent. */
+  builtinPluginsDir?: string;
 }
 
 export interface Host {
@@ -218,6 +221,38 @@ export async function createHost(options: HostOptions): Promise<Host> {
     cargo.filesChanged(changes);
   });
   const languageSettingsSubscription = settings.onChanged(() => void language.settingsChanged());
+
+  const plugins = new PluginsService({
+    db,
+    builtinFolder: options.builtinPluginsDir ?? null,
+    userFolder: join(options.userDataDir, 'plugins'),
+    workspace: workspace
+      ? {
+          id: workspace.id,
+          guard: workspace.guard,
+          files: workspace,
+          findFiles: (limit, signal) => findFiles({ root: workspace.guard.root, limit, excludes: settings.get('files.exclude'), signal }),
+          searchText: (input, signal) => searchText({ ...input, root: workspace.guard.root, excludes: settings.get('files.exclude'), signal }),
+          onDidChangeFiles: (listener) => fileChanges.event(({ changes }) => listener(changes)),
+        }
+      : null,
+    terminals: {
+      // The workbench resizes it to its panel once the user shows it.
+      create: (input) => terminals.create({ ...input, cols: 80, rows: 24 }),
+      write: (id, data) => terminals.write(id, data),
+      // The replay a reattaching window gets is the recent output; leaving the loop detaches.
+      output: async (id) => {
+        for await (const chunk of terminals.attach(id, new AbortController().signal)) return chunk.kind === 'replay' ? chunk.data : '';
+        return '';
+      },
+      kill: (id) => terminals.kill(id),
+      onDidChangeTerminals: terminals.onDidChangeTerminals,
+    },
+    ai: pluginAiFrom(ai),
+    secrets: options.secrets,
+    logger: logger.child({ service: 'plugins' }),
+  });
+  await plugins.start();
 
   const handlers: LatheHandlers = {
     app: {
@@ -411,6 +446,18 @@ export async function createHost(options: HostOptions): Promise<Host> {
       listTests: ({ package: packageName }) => cargo.listTests(packageName),
       runTests: (scope, { signal }) => cargo.runTests(scope, signal),
     },
+    plugins: {
+      list: () => plugins.list(),
+      install: ({ path }) => plugins.install(path),
+      approve: ({ id, permissions }) => plugins.approve(id, permissions),
+      setEnabled: ({ id, enabled }) => plugins.setEnabled(id, enabled),
+      uninstall: ({ id }) => plugins.uninstall(id),
+      reload: ({ id }) => plugins.reload(id),
+      code: ({ id }) => plugins.code(id),
+      call: ({ plugin, request }, { signal }) => plugins.call(plugin, request, signal),
+      onDidChangePlugins: plugins.onDidChangePlugins,
+      onPluginEvent: plugins.onPluginEvent,
+    },
   };
   const router = createRouter({ contract, handlers, logger });
   logger.info({ shell: options.shell, version: options.version, workspace: workspace?.info().name ?? null }, 'host started');
@@ -427,6 +474,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     },
     async dispose() {
       router.closeAll();
+      plugins.dispose();
       pipelineFilesSubscription?.dispose();
       pipelineSettingsSubscription.dispose();
       headSubscription?.dispose();

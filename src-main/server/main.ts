@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     workspaceRoot: resolveWorkspaceArg(args),
     secrets: new EnvironmentSecretStore(process.env),
     version,
+    builtinPluginsDir: join(appRoot, 'plugins'),
   });
   const server = await startBrowserModeServer({ host: starting, rendererDir: join(appRoot, 'out', 'renderer'), port });
   process.stdout.write(`Lathe ${version} (browser mode) is ready at ${server.url}\n`);

@@ -6,6 +6,7 @@ import { cargoService } from './services/cargo';
 import { gitService } from './services/git';
 import { languageService } from './services/language';
 import { pipelinesService } from './services/pipelines';
+import { pluginsService } from './services/plugins';
 import { searchService } from './services/search';
 import { secretsService } from './services/secrets';
 import { settingsService } from './services/settings';
@@ -28,6 +29,7 @@ export const contract = {
   pipelines: pipelinesService,
   language: languageService,
   cargo: cargoService,
+  plugins: pluginsService,
 } as const;
 
 export type Contract = typeof contract;
@@ -49,3 +51,4 @@ export * from './services/ai';
 export * from './services/pipelines';
 export * from './services/language';
 export * from './services/cargo';
+export * from './services/plugins';

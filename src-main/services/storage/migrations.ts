@@ -196,4 +196,33 @@ export const profileMigrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    name: 'plugin approvals, storage and secret keys',
+    up(db) {
+      db.exec(`
+        CREATE TABLE plugins (
+          id TEXT PRIMARY KEY,
+          enabled INTEGER NOT NULL,
+          approved INTEGER NOT NULL,
+          granted_permissions TEXT NOT NULL,
+          updated_at INTEGER NOT NULL
+        ) STRICT;
+
+        CREATE TABLE plugin_storage (
+          plugin_id TEXT NOT NULL,
+          scope TEXT NOT NULL,
+          key TEXT NOT NULL,
+          value TEXT NOT NULL,
+          PRIMARY KEY (plugin_id, scope, key)
+        ) STRICT;
+
+        CREATE TABLE plugin_secret_keys (
+          plugin_id TEXT NOT NULL,
+          key TEXT NOT NULL,
+          PRIMARY KEY (plugin_id, key)
+        ) STRICT;
+      `);
+    },
+  },
 ];
