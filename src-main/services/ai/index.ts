@@ -261,6 +261,17 @@ export class AiService {
     });
   }
 
+  /**
+   * A conversation answered on the `chat` route and kept nowhere: no thread, no rules files, only the messages
+   * given (a plugin's request). Usage is recorded like any other.
+   */
+  converse(input: GenerationOptions & { messages: { role: 'user' | 'assistant'; content: string }[] }, signal: AbortSignal): AsyncIterable<AiGenerationChunk> {
+    return produce<AiGenerationChunk>(signal, async (emit) => {
+      const ask = this.asker('chat', input, this.options.settings('ai.chat.temperature'), signal, emit);
+      await finishGeneration(await ask(input.messages), emit);
+    });
+  }
+
   /** Fill-in-the-middle at the cursor: native where the provider has it, through chat otherwise. */
   complete(input: CompleteInput, signal: AbortSignal): AsyncIterable<AiGenerationChunk> {
     return produce<AiGenerationChunk>(signal, async (emit) => {

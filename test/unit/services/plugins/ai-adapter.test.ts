@@ -31,7 +31,8 @@ describe('plugin AI requests through the real orchestrator', () => {
     const answer = await pluginAiFrom(ai.service).chat(params, new AbortController().signal);
     expect(answer).toEqual({ text: 'Use serde.', answeredBy: { provider: 'fake', model: 'fake-coder' }, finishReason: 'stop' });
     const sent = (server.requestsTo('/v1/chat/completions')[0]?.body as { messages: { role: string; content: string }[] }).messages;
-    expect(sent.slice(1)).toEqual([
+    // Only the plugin's messages: no system prompt or project rules of the user's chat.
+    expect(sent).toEqual([
       { role: 'user', content: 'Which crate parses JSON?' },
       { role: 'assistant', content: 'Do you need derive support?' },
       { role: 'user', content: 'Yes.' },
@@ -39,7 +40,7 @@ describe('plugin AI requests through the real orchestrator', () => {
     expect(ai.service.listThreads(50, 0)).toEqual([]);
   });
 
-  it('removes the thread when the request fails too', async () => {
+  it('fails typed and keeps no thread when the provider refuses', async () => {
     server.on('POST /v1/chat/completions', { kind: 'json', status: 400, body: { error: { message: 'bad request' } } });
     const params = pluginApiCalls['ai.chat'].params.parse({ messages: [{ role: 'user', content: 'hi' }] });
     await expect(pluginAiFrom(ai.service).chat(params, new AbortController().signal)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
