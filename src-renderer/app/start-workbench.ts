@@ -1,4 +1,6 @@
+import { registerAiActionCommands, startAiActions } from '../features/ai-actions';
 import { registerAiChatCommands } from '../features/ai-chat';
+import { registerAiEditCommands } from '../features/ai-edit';
 import { guardUnsavedChangesOnUnload, loadMonaco, persistOpenEditors, registerEditorCommands, restoreOpenEditors } from '../features/editor';
 import { registerExplorerCommands } from '../features/explorer';
 import { registerLanguageCommands, startLanguageFeatures } from '../features/language';
@@ -33,6 +35,8 @@ export async function startWorkbench(): Promise<void> {
   registerTerminalCommands();
   registerScmCommands();
   registerAiChatCommands();
+  registerAiEditCommands();
+  registerAiActionCommands();
   registerLanguageCommands();
   registerPipelineCommands();
   // Fetch and compile the editor while the connection and the first host calls are in flight,
@@ -54,6 +58,7 @@ export async function startWorkbench(): Promise<void> {
   setConnection('connected');
   void followTerminals();
   const languageFeatures = startLanguageFeatures().catch((error: unknown) => console.warn('Language features did not start', error));
+  startAiActions().catch((error: unknown) => console.warn('AI actions did not start', error));
   if (useAppStore.getState().info?.workspace) {
     startScm();
     await languageFeatures;

@@ -8,6 +8,8 @@ export interface Command {
   readonly category: string;
   /** Strings like `mod+shift+p` (`mod` is Cmd on macOS, Ctrl elsewhere); the first one is shown as the label. */
   readonly keybinding?: string | readonly string[];
+  /** Where the keybinding applies (a focused code editor); the palette offers the command everywhere. */
+  readonly when?: () => boolean;
   run(): void | Promise<void>;
 }
 

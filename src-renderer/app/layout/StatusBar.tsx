@@ -1,3 +1,4 @@
+import { ReviewStatusItem } from '../../features/ai-actions';
 import { encodingLabels, pickEncoding, pickIndentation, pickLanguage, toggleEol, useEditorStore } from '../../features/editor';
 import { Codicon } from '../../platform/ui/Codicon';
 import { LanguageStatusItem, ProblemsStatusItem } from '../../features/language';
@@ -22,6 +23,7 @@ export function StatusBar() {
         </span>
         <ScmStatusBarItems />
         <ProblemsStatusItem />
+        <ReviewStatusItem />
       </div>
       <div className="status-bar-right">
         {cursor ? (

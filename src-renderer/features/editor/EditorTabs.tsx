@@ -81,6 +81,10 @@ function Tab({ groupId, index, tab, file, active, onMenu }: TabProps) {
         // Middle-click would start autoscroll in the browser.
         if (event.button === 1) event.preventDefault();
       }}
+      // Releasing the middle button would paste the primary selection into the focused editor on Linux.
+      onMouseUp={(event) => {
+        if (event.button === 1) event.preventDefault();
+      }}
       onDoubleClick={() => useEditorStore.getState().keepOpen(groupId, key)}
       onAuxClick={(event) => {
         if (event.button === 1) closeTabs(groupId, [key]);

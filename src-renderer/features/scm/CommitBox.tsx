@@ -5,6 +5,7 @@ import { useSetting } from '../../app/store';
 import { host } from '../../platform/host';
 import { Codicon } from '../../platform/ui/Codicon';
 import { ContextMenu, type ContextMenuItem } from '../../platform/ui/ContextMenu';
+import { toggleCommitMessageGeneration, useCommitMessageGeneration } from './generate-commit-message';
 import { commitFromMessageBox } from './operations';
 import { useScmStore } from './store';
 import { push, syncBranch } from './sync';
@@ -39,6 +40,7 @@ export function CommitBox({ head }: { head: GitHead }) {
   const signoffChoice = useScmStore((state) => state.signoff);
   const busy = useScmStore((state) => state.busy);
   const focusRequest = useScmStore((state) => state.focusRequest);
+  const generating = useCommitMessageGeneration((state) => state.generating);
   const alwaysSignOff = useSetting('git.alwaysSignOff');
   const signoff = signoffChoice ?? alwaysSignOff;
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
@@ -72,6 +74,7 @@ export function CommitBox({ head }: { head: GitHead }) {
         placeholder={placeholder}
         spellCheck={false}
         rows={1}
+        readOnly={generating}
         value={message}
         onChange={(event) => useScmStore.getState().setMessage(event.target.value)}
         onKeyDown={(event) => {
@@ -90,6 +93,17 @@ export function CommitBox({ head }: { head: GitHead }) {
           testId="scm-signoff"
           onChange={(next) => useScmStore.getState().setSignoff(next)}
         />
+        <button
+          type="button"
+          className="icon-button scm-generate-message"
+          title={generating ? 'Stop Generating the Commit Message' : 'Generate Commit Message with AI'}
+          aria-label={generating ? 'Stop Generating the Commit Message' : 'Generate Commit Message with AI'}
+          data-testid="scm-generate-message"
+          data-generating={generating}
+          onClick={toggleCommitMessageGeneration}
+        >
+          <Codicon name={generating ? 'loading' : 'sparkle'} className={generating ? 'codicon-modifier-spin' : undefined} />
+        </button>
       </div>
       <div className="scm-commit-button">
         <button type="button" className="button scm-commit-main" data-testid="scm-commit" disabled={busy} onClick={() => void commitFromMessageBox()}>

@@ -4,6 +4,7 @@ import { Codicon } from '../../../platform/ui/Codicon';
 import { fileIcon } from '../../../platform/ui/file-icon';
 import { openFileAt } from '../../editor';
 import { countProblems, groupByFile, type FileProblems } from './problem-list';
+import { useProblemActions } from './problem-actions';
 import { passesFilter, toggleCollapsed, useProblemsFilter } from './problems-filter';
 import { useProblemsStore, type Problem } from './problems-store';
 import './problems.css';
@@ -24,6 +25,7 @@ function reveal(problem: Problem): void {
 
 function ProblemRow({ problem }: { problem: Problem }) {
   const { diagnostic } = problem;
+  const actions = useProblemActions((state) => state.actions);
   const [firstLine] = diagnostic.message.split('\n');
   const origin = [diagnostic.source ?? problem.source, diagnostic.code ? `(${diagnostic.code})` : ''].filter(Boolean).join(' ');
   return (
@@ -44,6 +46,27 @@ function ProblemRow({ problem }: { problem: Problem }) {
       <span className="problem-row-origin">{origin}</span>
       <span className="problem-row-position">
         [Ln {diagnostic.range.start.line}, Col {diagnostic.range.start.column}]
+      </span>
+      <span className="problem-row-actions">
+        {actions
+          .filter((action) => action.appliesTo?.(problem) ?? true)
+          .map((action) => (
+            <button
+              key={action.id}
+              type="button"
+              className="icon-button"
+              title={action.title}
+              aria-label={action.title}
+              data-testid={`problem-action-${action.id}`}
+              onClick={(event) => {
+                event.stopPropagation();
+                void action.run(problem);
+              }}
+              onKeyDown={(event) => event.stopPropagation()}
+            >
+              <Codicon name={action.icon} />
+            </button>
+          ))}
       </span>
     </div>
   );

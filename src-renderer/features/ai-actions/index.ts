@@ -1,0 +1,3 @@
+export { registerAiActionCommands } from './commands';
+export { startAiActions } from './start';
+export { ReviewStatusItem } from './ReviewStatusItem';

@@ -1,0 +1,2 @@
+export { startAiEdit, type AiEditRequest } from './start-ai-edit';
+export { registerAiEditCommands } from './commands';
