@@ -40,7 +40,7 @@ export interface PluginWorkspace {
     stat(path: string): Promise<PluginResult<'workspace.stat'>>;
     list(path: string): Promise<PluginResult<'workspace.readDirectory'>>;
     writeFile(path: string, content: string, encoding: CallParams<'workspace.writeFile'>['encoding']): Promise<PluginResult<'workspace.writeFile'>>;
-    createFolder(path: string): Promise<void>;
+    createFolder(path: string, options: { parents: boolean }): Promise<void>;
     rename(from: string, to: string, overwrite: boolean): Promise<void>;
     delete(path: string, useTrash: boolean): Promise<unknown>;
   };
@@ -158,7 +158,7 @@ export class PluginGateway {
         this.watchers.delete(plugin.id);
       },
       'workspace.writeFile': async (_plugin, { path, content, encoding }) => this.files().writeFile(await this.checkedPath(path), content, encoding),
-      'workspace.createDirectory': async (_plugin, { path }) => this.files().createFolder(await this.checkedPath(path)),
+      'workspace.createDirectory': async (_plugin, { path }) => this.files().createFolder(await this.checkedPath(path), { parents: true }),
       'workspace.rename': async (_plugin, { from, to, overwrite }) => this.files().rename(await this.checkedPath(from), await this.checkedPath(to), overwrite),
       'workspace.delete': async (_plugin, { path }) => {
         await this.files().delete(await this.checkedPath(path), true);

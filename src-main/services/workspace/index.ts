@@ -122,10 +122,11 @@ export class WorkspaceService {
     }
   }
 
-  async createFolder(path: string): Promise<void> {
+  /** With `parents`, missing parent folders are made too and an existing folder is no error (`mkdir -p`). */
+  async createFolder(path: string, options: { parents?: boolean } = {}): Promise<void> {
     const absolute = await this.guard.resolve(this.notRoot(path));
     try {
-      await mkdir(absolute);
+      await mkdir(absolute, { recursive: options.parents ?? false });
     } catch (error) {
       throw fromFsError(error, path);
     }

@@ -168,6 +168,15 @@ describe('workspace access', () => {
     expect(((await harness.call(editor, { method: 'workspace.readDirectory', params: { path: 'src' } })) as { name: string }[]).map((entry) => entry.name)).toEqual(['lib.rs', 'main.rs']);
   });
 
+  it('creates a folder with its missing parents, and an existing folder is no error', async () => {
+    const editor = await plugin('editor', ['workspace.read', 'workspace.write']);
+    await harness.call(editor, { method: 'workspace.createDirectory', params: { path: 'crates/parser/src' } });
+    await harness.call(editor, { method: 'workspace.createDirectory', params: { path: 'crates/parser' } });
+    expect(((await harness.call(editor, { method: 'workspace.readDirectory', params: { path: 'crates/parser' } })) as { name: string }[]).map((entry) => entry.name)).toEqual(['src']);
+    await expect(harness.call(editor, { method: 'workspace.createDirectory', params: { path: '../outside/deep' } })).rejects.toMatchObject({ code: 'OUTSIDE_WORKSPACE' });
+    expect(existsSync(join(harness.scratch, 'outside'))).toBe(false);
+  });
+
   it('sends file changes only to plugins that watch and may read', async () => {
     const watcher = await plugin('watcher', ['workspace.read']);
     await plugin('quiet', ['workspace.read']);
