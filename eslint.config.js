@@ -11,7 +11,7 @@ const forbidden = (names, why) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'test/fixtures/**'] },
+  { ignores: ['out/**', 'dist/**', 'plugins/*/dist/**', 'node_modules/**', 'test-results/**', 'test/fixtures/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],
@@ -31,8 +31,9 @@ export default tseslint.config(
         { type: 'renderer-feature', pattern: 'src-renderer/features/*', capture: ['name'] },
         { type: 'renderer-platform', pattern: 'src-renderer/platform' },
         { type: 'renderer-entry', pattern: 'src-renderer/*' },
-        { type: 'plugin-api', pattern: 'plugins/api' },
-        { type: 'plugin', pattern: 'plugins/*', capture: ['name'] },
+        // Matched from the repository root, so the folders of the renderer's own `features/plugins` are not taken for these.
+        { type: 'plugin-api', pattern: 'plugins/api', partialMatch: false },
+        { type: 'plugin', pattern: 'plugins/!(api)', partialMatch: false, capture: ['name'] },
       ],
     },
     rules: {
@@ -75,14 +76,11 @@ export default tseslint.config(
                 { to: { element: { type: 'renderer-feature' }, file: { path: '**/index.{ts,tsx}' } } },
               ],
             },
+            // The workbench's plugin host speaks the plugin runtime's protocol.
+            { from: { element: { type: 'renderer-feature', captured: { name: 'plugins' } } }, allow: { to: { element: { type: 'plugin-api' } } } },
             { from: { element: { type: 'plugin-api' } }, allow: { to: { element: { type: 'plugin-api' } } } },
-            {
-              from: { element: { type: 'plugin' } },
-              allow: [
-                { to: { element: { type: 'plugin-api' } } },
-                { to: { element: { type: 'plugin', captured: { name: '{{ from.element.captured.name }}' } } } },
-              ],
-            },
+            // A plugin reaches Lathe only through `import … from 'lathe'`, which the host injects; never the API's runtime.
+            { from: { element: { type: 'plugin' } }, allow: { to: { element: { type: 'plugin', captured: { name: '{{ from.element.captured.name }}' } } } } },
           ],
         },
       ],
@@ -120,6 +118,11 @@ export default tseslint.config(
   },
   {
     files: ['build/**/*.mjs', 'test/**/*.{ts,mjs}'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    // A plugin's console is its log: the host sends it to the plugin's Output channel.
+    files: ['plugins/*/src/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
 );

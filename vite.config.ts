@@ -1,11 +1,13 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { pluginHostAssets } from './build/plugin-host-assets.mjs';
 
 /** The renderer: one static bundle loaded from the app's own origin in both shells (no CDN, no inline scripts). */
 export default defineConfig({
   root: 'src-renderer',
   base: './',
-  plugins: [react()],
+  // The plugin sandbox's frame pages and worker runtime are bundled by esbuild (see the plugin).
+  plugins: [react(), pluginHostAssets()],
   worker: { format: 'es' },
   build: {
     outDir: '../out/renderer',

@@ -1,6 +1,6 @@
-// Builds every target: Electron main, preload, browser-mode server (esbuild) and the renderer (vite).
-// Usage: node build/build.mjs [main] [renderer]   (no argument: all)
-import { rmSync } from 'node:fs';
+// Builds every target: Electron main, preload, browser-mode server (esbuild), the renderer (vite) and the built-in plugins.
+// Usage: node build/build.mjs [main] [renderer] [plugins]   (no argument: all)
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -29,6 +29,27 @@ async function buildMain() {
   ]);
 }
 
+// Each built-in plugin (plugins/<name>/src/extension.ts) becomes the one CommonJS script its manifest's `main`
+// names; `lathe` is not bundled: the plugin host provides it. The template is built by its own package.json.
+async function buildPlugins() {
+  const names = readdirSync(join(root, 'plugins')).filter((name) => name !== 'template' && existsSync(join(root, 'plugins', name, 'src', 'extension.ts')));
+  await Promise.all(
+    names.map((name) =>
+      esbuild.build({
+        entryPoints: [`plugins/${name}/src/extension.ts`],
+        outfile: `plugins/${name}/dist/extension.js`,
+        bundle: true,
+        format: 'cjs',
+        platform: 'neutral',
+        target: 'es2022',
+        external: ['lathe'],
+        logLevel: 'warning',
+        absWorkingDir: root,
+      }),
+    ),
+  );
+}
+
 async function buildRenderer() {
   await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
 }
@@ -38,4 +59,5 @@ const started = Date.now();
 if (wants('main')) for (const folder of ['main', 'server', 'preload']) rmSync(join(root, 'out', folder), { recursive: true, force: true });
 if (wants('main')) await buildMain();
 if (wants('renderer')) await buildRenderer();
+if (wants('plugins')) await buildPlugins();
 console.log(`built ${targets.size === 0 ? 'all targets' : [...targets].join(', ')} in ${Date.now() - started} ms`);

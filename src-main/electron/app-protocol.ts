@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
+import { electronPluginHost } from '../../src-shared/plugin-host-frame';
+import { readPluginFramePage } from '../host/plugin-host-page';
 import { contentTypeFor, resolveRendererFile } from '../host/renderer-files';
-import { appHost, appScheme } from './app-origin';
+import { appHost, appOrigin, appScheme } from './app-origin';
 
 /** What the app scheme may do: a real origin (storage, workers, fetch) that counts as secure. */
 export const appSchemePrivileges = { standard: true, secure: true, supportFetchAPI: true, codeCache: true } as const;
@@ -17,8 +19,19 @@ export function appUrlPath(requestUrl: string): string | undefined {
   return url.pathname;
 }
 
+/** The path of a URL of the app scheme's plugin host (src-shared/plugin-host-frame.ts), or undefined for any other URL. */
+function pluginHostUrlPath(requestUrl: string): string | undefined {
+  try {
+    const url = new URL(requestUrl);
+    return url.protocol === `${appScheme}:` && url.host === electronPluginHost ? url.pathname : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Serves `app://lathe/…` from the built renderer with the app's Content Security Policy.
+ * Serves `app://lathe/…` from the built renderer with the app's Content Security Policy, and the
+ * plugin frames of `app://plugin-host/` with theirs.
  * Pure Node (fetch-style Request in, Response out), so it runs in tests without Electron.
  */
 export function createAppRequestHandler({ rendererDir, csp }: { rendererDir: string; csp: string }): (request: Request) => Promise<Response> {
@@ -28,6 +41,13 @@ export function createAppRequestHandler({ rendererDir, csp }: { rendererDir: str
 
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
+    const pluginHostPath = pluginHostUrlPath(request.url);
+    if (pluginHostPath !== undefined) {
+      const page = await readPluginFramePage(rendererDir, pluginHostPath, [appOrigin]);
+      if (!page) return plain(404, 'Not found');
+      const headers = { 'Content-Security-Policy': page.csp, 'X-Content-Type-Options': 'nosniff', 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' };
+      return new Response(request.method === 'HEAD' ? null : new Uint8Array(page.html), { status: 200, headers });
+    }
     const path = appUrlPath(request.url);
     const found = path === undefined ? undefined : await resolveRendererFile(rendererDir, path);
     if (!found) return plain(404, 'Not found');

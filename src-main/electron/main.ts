@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell, type OpenDialogOptions } from 'electron';
 import { createHost, type Host } from '../host';
+import { electronPluginHost } from '../../src-shared/plugin-host-frame';
 import { contentSecurityPolicy } from '../host/csp';
 import { resolveUserDataDir, resolveWorkspaceArg } from '../host/profile';
 import { EncryptedFileSecretStore } from '../services/secrets';
@@ -106,7 +107,7 @@ async function start(): Promise<void> {
   if (workspaceProblem) started.notify({ severity: 'warning', source: 'electron', message: `Lathe opened no folder: ${workspaceProblem}` });
 
   hardenSession(session.defaultSession);
-  protocol.handle(appScheme, createAppRequestHandler({ rendererDir, csp: contentSecurityPolicy({ connectSources: [] }) }));
+  protocol.handle(appScheme, createAppRequestHandler({ rendererDir, csp: contentSecurityPolicy({ connectSources: [], frameSources: [`${appScheme}://${electronPluginHost}`] }) }));
   transport = createIpcTransport({ ipcMain, router: started.router, logger: started.logger });
 
   app.setAboutPanelOptions({ applicationName: appName, applicationVersion: app.getVersion() });

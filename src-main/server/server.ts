@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { parseJsonEnvelope } from '../../src-shared/rpc/wire';
+import { pluginHostFramePath, pluginWebviewFramePath } from '../../src-shared/plugin-host-frame';
 import { contentSecurityPolicy } from '../host/csp';
+import { readPluginFramePage } from '../host/plugin-host-page';
 import type { Host } from '../host';
-import { authorize, tokenCookieName, type AuthDecision } from './auth';
+import { authorize, refuseForeign, tokenCookieName, type AuthDecision } from './auth';
 import { serveStatic } from './static-files';
 
 export interface BrowserModeServer {
@@ -49,6 +51,11 @@ export async function startBrowserModeServer(options: {
   };
 
   const http = createServer((request, response) => {
+    const requestPath = (request.url ?? '').split('?')[0];
+    if (requestPath === pluginHostFramePath || requestPath === pluginWebviewFramePath) {
+      void servePluginFrame(request, requestPath, response);
+      return;
+    }
     const decision = check(request);
     if (!decision.allowed) {
       response.writeHead(decision.status, { 'Content-Type': 'text/plain' }).end(decision.status === 401 ? 'Unauthorized' : 'Forbidden');
@@ -70,11 +77,36 @@ export async function startBrowserModeServer(options: {
       return;
     }
     void serveStatic(rendererDir, path, response, {
-      'Content-Security-Policy': contentSecurityPolicy({ connectSources: [`ws://127.0.0.1:${port}`, `ws://localhost:${port}`] }),
+      'Content-Security-Policy': contentSecurityPolicy({ connectSources: [`ws://127.0.0.1:${port}`, `ws://localhost:${port}`], frameSources: loopbackOrigins() }),
       'Cross-Origin-Opener-Policy': 'same-origin',
       'Referrer-Policy': 'no-referrer',
     });
   });
+
+  const loopbackOrigins = (): string[] => [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
+
+  /**
+   * The plugin frames are loaded from the workbench's sibling loopback name, where the token's
+   * cookie does not go; their pages hold nothing secret and run only what their parent hands them,
+   * so they are the pages served without the token (still only to our Host, framed only by us).
+   */
+  const servePluginFrame = async (request: IncomingMessage, path: string, response: ServerResponse): Promise<void> => {
+    const refused = refuseForeign({ host: request.headers.host, origin: request.headers.origin }, port);
+    const page = refused || request.method !== 'GET' ? undefined : await readPluginFramePage(rendererDir, path, loopbackOrigins());
+    if (!page) {
+      response.writeHead(refused?.status ?? 404, { 'Content-Type': 'text/plain' }).end(refused ? 'Forbidden' : 'Not found');
+      return;
+    }
+    response
+      .writeHead(200, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Security-Policy': page.csp,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'no-referrer',
+      })
+      .end(page.html);
+  };
 
   http.on('upgrade', (request, socket, head) => {
     const decision = check(request);

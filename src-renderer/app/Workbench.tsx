@@ -1,6 +1,7 @@
 import { AiDialogs } from '../features/ai-chat';
 import { EditorArea } from '../features/editor';
 import { NotificationToasts } from '../features/notifications';
+import { WebviewPanels } from '../features/plugins';
 import { CommandPalette } from './commands';
 import { ActivityBar } from './layout/ActivityBar';
 import { useLayoutStore } from './layout/layout-store';
@@ -29,6 +30,7 @@ export function Workbench() {
       </main>
       {secondarySideBarVisible ? <SecondarySideBar /> : null}
       <StatusBar />
+      <WebviewPanels />
       <CommandPalette />
       <AiDialogs />
       <NotificationToasts />

@@ -5,6 +5,7 @@ import { guardUnsavedChangesOnUnload, loadMonaco, persistOpenEditors, registerEd
 import { registerExplorerCommands } from '../features/explorer';
 import { registerLanguageCommands, startLanguageFeatures } from '../features/language';
 import { registerPipelineCommands } from '../features/pipelines';
+import { registerPluginCommands, startPlugins } from '../features/plugins';
 import { registerQuickOpen } from '../features/quick-open';
 import { registerScmCommands, startScm } from '../features/scm';
 import { registerSearchCommands } from '../features/search';
@@ -39,6 +40,7 @@ export async function startWorkbench(): Promise<void> {
   registerAiActionCommands();
   registerLanguageCommands();
   registerPipelineCommands();
+  registerPluginCommands();
   // Fetch and compile the editor while the connection and the first host calls are in flight,
   // so opening the first file does not wait for megabytes of Monaco.
   void loadMonaco();
@@ -59,6 +61,7 @@ export async function startWorkbench(): Promise<void> {
   void followTerminals();
   const languageFeatures = startLanguageFeatures().catch((error: unknown) => console.warn('Language features did not start', error));
   startAiActions().catch((error: unknown) => console.warn('AI actions did not start', error));
+  startPlugins().catch((error: unknown) => console.warn('Plugins did not start', error));
   if (useAppStore.getState().info?.workspace) {
     startScm();
     await languageFeatures;

@@ -8,7 +8,7 @@ import { resolveRendererFile } from '../../src-main/host/renderer-files';
 
 let scratch: string;
 let rendererDir: string;
-const csp = contentSecurityPolicy({ connectSources: [] });
+const csp = contentSecurityPolicy({ connectSources: [], frameSources: [] });
 let handle: (request: Request) => Promise<Response>;
 
 beforeAll(() => {

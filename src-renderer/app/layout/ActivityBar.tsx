@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { PluginActivityItems } from '../../features/plugins';
 import { ScmActivityBadge } from '../../features/scm';
 import { useSetting } from '../store';
 import { runCommand } from '../commands';
@@ -22,6 +23,7 @@ const topItems: ActivityItem[] = [
   { view: 'outline', title: 'Outline', icon: 'list-tree', command: 'outline.focus' },
   { view: 'tests', title: 'Testing', icon: 'beaker', command: 'workbench.view.testing' },
   { view: 'pipelines', title: 'Pipelines', icon: 'run-all', command: 'workbench.view.pipelines' },
+  { view: 'plugins', title: 'Plugins', icon: 'extensions', command: 'workbench.view.plugins' },
 ];
 const settingsItem: ActivityItem = { view: 'settings', title: 'Settings', icon: 'settings-gear', command: 'workbench.action.openSettings' };
 
@@ -50,7 +52,10 @@ export function ActivityBar() {
   };
   return (
     <nav className="activity-bar" aria-label="Activity Bar">
-      <div className="activity-bar-top">{topItems.map(button)}</div>
+      <div className="activity-bar-top">
+        {topItems.map(button)}
+        <PluginActivityItems />
+      </div>
       <div className="activity-bar-bottom">{button(settingsItem)}</div>
     </nav>
   );

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { ExplorerView } from '../../features/explorer';
 import { OutlineView, TestsView } from '../../features/language';
 import { PipelinesView } from '../../features/pipelines';
+import { PluginContainerView, PluginsView, PluginViewSlot } from '../../features/plugins';
 import { ScmView } from '../../features/scm';
 import { SearchView } from '../../features/search';
 import { SettingsView } from '../../features/settings';
@@ -17,13 +18,16 @@ const viewComponents: Record<SideBarView, ComponentType> = {
   outline: OutlineView,
   tests: TestsView,
   pipelines: PipelinesView,
+  plugins: PluginsView,
+  'plugin-views': PluginContainerView,
   settings: SettingsView,
 };
 
 /** The primary side bar, showing the active view, with its resize handle on the right edge. */
 export function SideBar() {
   const width = useLayoutStore((state) => state.sideBarWidth);
-  const View = viewComponents[useLayoutStore((state) => state.sideBarView)];
+  const view = useLayoutStore((state) => state.sideBarView);
+  const View = viewComponents[view];
   const resize = useResizable({
     size: width,
     min: sideBarWidthLimits.min,
@@ -34,7 +38,13 @@ export function SideBar() {
   });
   return (
     <aside className="side-bar" style={{ width }} aria-label="Side Bar">
-      <View />
+      <div className="side-bar-views">
+        <div className="side-bar-view">
+          <View />
+        </div>
+        {/* Views plugins contribute to the shown view (explorer, scm) come below it. */}
+        <PluginViewSlot container={view} />
+      </div>
       <Sash orientation="vertical" label="Resize Side Bar" {...resize} />
     </aside>
   );

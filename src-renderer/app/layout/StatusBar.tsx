@@ -2,6 +2,7 @@ import { ReviewStatusItem } from '../../features/ai-actions';
 import { encodingLabels, pickEncoding, pickIndentation, pickLanguage, toggleEol, useEditorStore } from '../../features/editor';
 import { Codicon } from '../../platform/ui/Codicon';
 import { LanguageStatusItem, ProblemsStatusItem } from '../../features/language';
+import { PluginStatusBarItems } from '../../features/plugins';
 import { ScmStatusBarItems } from '../../features/scm';
 import { useAppStore } from '../store';
 
@@ -24,8 +25,10 @@ export function StatusBar() {
         <ScmStatusBarItems />
         <ProblemsStatusItem />
         <ReviewStatusItem />
+        <PluginStatusBarItems alignment="left" />
       </div>
       <div className="status-bar-right">
+        <PluginStatusBarItems alignment="right" />
         {cursor ? (
           <span className="status-bar-item" data-testid="statusbar-cursor">
             Ln {cursor.line}, Col {cursor.column}

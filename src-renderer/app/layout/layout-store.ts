@@ -12,6 +12,8 @@ export const sideBarViews = [
   'outline',
   'tests',
   'pipelines',
+  'plugins',
+  'plugin-views',
   'settings',
 ] as const;
 export type SideBarView = (typeof sideBarViews)[number];

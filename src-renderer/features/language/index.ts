@@ -4,6 +4,8 @@ export { ProblemsActions, ProblemsView } from './problems/ProblemsView';
 export { ProblemsStatusItem, useProblemCounts } from './problems/ProblemsStatusItem';
 export { clearProblems, problemsOf, replaceProblems, setProblems, useProblemsStore, type Problem } from './problems/problems-store';
 export { registerProblemAction, type ProblemAction } from './problems/problem-actions';
+export { fromMonacoRange, toMonacoRange } from './monaco-convert';
 export { LanguageStatusItem } from './lsp/LanguageStatusItem';
 export { TestsView } from './cargo/TestsView';
 export { OutlineView } from './lsp/OutlineView';
+export { applyWorkspaceEdit } from './workspace-edit';

@@ -1,3 +1,3 @@
 export { notify, dismissNotification } from './notify';
 export { NotificationToasts } from './NotificationToasts';
-export type { NotificationAction, NotificationSeverity } from './store';
+export { useNotificationsStore, type NotificationAction, type NotificationSeverity } from './store';
