@@ -3,12 +3,12 @@ import type { Candidate } from './types.js';
 
 export interface FuzzyResult {
   readonly best: Candidate;
-  /** The highest similarity of any other window that could matter to the margin check. */
-  readonly runnerUp: number;
+  /** The other windows that came within `margin` of the best: any of them makes the best ambiguous. */
+  readonly rivals: readonly Candidate[];
 }
 
 /**
- * The window of the file most like the search lines, and how close the runner-up came. A likely window is scored
+ * The window of the file most like the search lines, and the others that came close. A likely window is scored
  * first so the full scan can drop every window that cannot come within `margin` of it.
  */
 export function bestWindow(fileLines: readonly string[], search: readonly string[], margin: number): FuzzyResult | undefined {
@@ -17,16 +17,18 @@ export function bestWindow(fileLines: readonly string[], search: readonly string
   const windowAt = (start: number) => fileLines.slice(start, start + search.length);
   const seed = likelyStart(fileLines, search, windows);
   let best: Candidate = { startLine: seed + 1, endLine: seed + search.length, similarity: linesSimilarity(windowAt(seed), search) };
-  let runnerUp = 0;
+  const close = (candidate: Candidate) => best.similarity - candidate.similarity < margin;
+  // The best only rises, so this keeps every window that could end up within the margin of the final best.
+  const rivals: Candidate[] = [];
   for (let start = 0; start < windows; start++) {
     if (start === seed) continue;
-    const similarity = linesSimilarity(windowAt(start), search, Math.max(0, best.similarity - margin));
-    if (similarity > best.similarity) {
-      runnerUp = best.similarity;
-      best = { startLine: start + 1, endLine: start + search.length, similarity };
-    } else if (similarity > runnerUp) runnerUp = similarity;
+    const candidate = { startLine: start + 1, endLine: start + search.length, similarity: linesSimilarity(windowAt(start), search, Math.max(0, best.similarity - margin)) };
+    if (candidate.similarity > best.similarity) {
+      rivals.push(best);
+      best = candidate;
+    } else if (close(candidate)) rivals.push(candidate);
   }
-  return { best, runnerUp };
+  return { best, rivals: rivals.filter(close) };
 }
 
 /** The start whose window shares the most identical lines, ties going to the closest first line. */

@@ -8,4 +8,5 @@ export { FUZZY_MARGIN, FUZZY_THRESHOLD, locateBlock, type Located } from './loca
 export { parseAnswer, parseSearchReplace, parseUnifiedDiff, type AnswerBlock, type ParsedAnswer } from './parse-answer.js';
 export { planEdit, planRewrite, planSearchReplace, type LineRegion, type PlanOptions } from './plan-edit.js';
 export { MAX_RETRIES, retryMessage } from './retry-message.js';
+export type { NodeLines, SyntaxOutline, SyntaxParser } from './syntax.js';
 export type { AppliedBlock, Candidate, Hunk, MatchLayer, PendingEdit, Refusal, RefusalReason, SearchReplaceBlock } from './types.js';

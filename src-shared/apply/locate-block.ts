@@ -2,6 +2,7 @@ import { diffArrays } from 'diff';
 import { elisionSegments, isElisionLine, isUnmistakableElision } from './elision.js';
 import { detectIndentStyle, matchIndentStyle, reindent } from './indentation.js';
 import { bestWindow } from './fuzzy-search.js';
+import { addedErrorLine, syntaxContext, type SyntaxContext, type SyntaxParser } from './syntax.js';
 import type { Candidate, MatchLayer, RefusalReason, SearchReplaceBlock } from './types.js';
 
 /** Below this a fuzzy match is not trusted. */
@@ -31,9 +32,10 @@ const LINE_RULES: readonly (readonly [MatchLayer, LineEquality])[] = [
 /**
  * Finds where a block's search text is in the file, trying each layer from strictest to loosest and stopping
  * at the first that finds anything: one match is used, several are refused as ambiguous, none falls through.
- * The whitespace layer also lets blank lines differ once every line-by-line rule has failed.
+ * The whitespace layer also lets blank lines differ once every line-by-line rule has failed. Given a parser for
+ * the file's language, the loose layers (elision, fuzzy) also answer to the file's syntax.
  */
-export function locateBlock(fileLines: readonly string[], block: SearchReplaceBlock): Located {
+export function locateBlock(fileLines: readonly string[], block: SearchReplaceBlock, parser?: SyntaxParser): Located {
   const { search } = block;
   if (elidesUnquotedCode(block)) {
     return { ok: false, reason: 'elision-mismatch', detail: 'the replacement elides code ("// ... existing code ...") its search does not quote; the elision would be written over that code' };
@@ -44,11 +46,12 @@ export function locateBlock(fileLines: readonly string[], block: SearchReplaceBl
   }
   const blankInsensitive = nonBlankMatches(fileLines, search);
   if (blankInsensitive.length) return resolve(fileLines, block, 'whitespace', blankInsensitive);
+  const syntax = parser && syntaxContext(parser, fileLines);
   if (search.some(isElisionLine)) {
     const spans = elisionMatches(fileLines, search);
-    if (spans.length) return resolve(fileLines, block, 'elision', spans);
+    if (spans.length) return keepingSyntax(fileLines, resolve(fileLines, block, 'elision', spans), 1, syntax);
   }
-  return fuzzyMatch(fileLines, block);
+  return fuzzyMatch(fileLines, block, syntax);
 }
 
 /** A replacement eliding code when its search elides nothing: there are no file lines the elision could stand for. */
@@ -238,8 +241,11 @@ function elisionMismatch(span: Span): Located {
   };
 }
 
-/** Line-by-line similarity over every window of the search's length; the best must be good and clearly the best. */
-function fuzzyMatch(fileLines: readonly string[], block: SearchReplaceBlock): Located {
+/**
+ * Line-by-line similarity over every window of the search's length; the best must be good and clearly the best,
+ * or the only one of the close windows that holds whole syntax nodes.
+ */
+function fuzzyMatch(fileLines: readonly string[], block: SearchReplaceBlock, syntax: SyntaxContext | undefined): Located {
   const search = block.search.filter((line) => !isElisionLine(line));
   const found = bestWindow(fileLines, search, FUZZY_MARGIN);
   const best = found?.best;
@@ -248,12 +254,42 @@ function fuzzyMatch(fileLines: readonly string[], block: SearchReplaceBlock): Lo
     const near = best ? `; the closest text is lines ${best.startLine}-${best.endLine} (${percent(best.similarity)} similar)` : '';
     return { ok: false, reason: 'not-found', detail: `the search text is not in the file${near}`, ...(best ? { closest: best } : {}) };
   }
-  if (best.similarity - found.runnerUp < FUZZY_MARGIN) {
+  const chosen = found.rivals.length ? soleWholeCandidate([best, ...found.rivals], syntax) : best;
+  if (!chosen) {
     return { ok: false, reason: 'ambiguous', detail: `the search text is about as close to several places (best ${percent(best.similarity)} at lines ${best.startLine}-${best.endLine})`, closest: best };
   }
-  if (search.length !== block.search.length) return elisionFallbackRefusal(best);
-  const span = { start: best.startLine - 1, end: best.endLine, gaps: [] };
-  return { ok: true, layer: 'fuzzy', start: span.start, end: span.end, replacement: buildReplacement(fileLines, block, 'fuzzy', span) ?? [] };
+  if (search.length !== block.search.length) return elisionFallbackRefusal(chosen);
+  const span = { start: chosen.startLine - 1, end: chosen.endLine, gaps: [] };
+  const located: Located = { ok: true, layer: 'fuzzy', start: span.start, end: span.end, replacement: buildReplacement(fileLines, block, 'fuzzy', span) ?? [] };
+  return keepingSyntax(fileLines, located, chosen.similarity, syntax);
+}
+
+/**
+ * Of windows about as close to the search, the one holding whole syntax nodes where the others start or end inside
+ * one: a model quotes whole statements. It is chosen only when it is the only such window and good enough on its own.
+ */
+function soleWholeCandidate(candidates: readonly Candidate[], syntax: SyntaxContext | undefined): Candidate | undefined {
+  if (!syntax) return undefined;
+  const whole = candidates.filter((candidate) => syntax.coversWholeNodes(candidate.startLine, candidate.endLine));
+  const [only] = whole;
+  return whole.length === 1 && only && only.similarity >= FUZZY_THRESHOLD ? only : undefined;
+}
+
+/**
+ * A loose placement that leaves the file with more syntax errors than it had is refused: a near match must never
+ * break a file that parsed. The file as it was is parsed only when the result has errors at all.
+ */
+function keepingSyntax(fileLines: readonly string[], located: Located, similarity: number, syntax: SyntaxContext | undefined): Located {
+  if (!syntax || !located.ok) return located;
+  const after = syntax.parser.parse([...fileLines.slice(0, located.start), ...located.replacement, ...fileLines.slice(located.end)].join('\n'));
+  const line = after.errorLines.length ? addedErrorLine(syntax.outline(), after, located.start + 1) : undefined;
+  if (line === undefined) return located;
+  return {
+    ok: false,
+    reason: 'syntax-error',
+    detail: `applying this block where it matched best would leave a syntax error at line ${line}`,
+    closest: { startLine: located.start + 1, endLine: located.end, similarity },
+  };
 }
 
 /** A fuzzy window cannot say which file lines an elision stood for, so such a block is not guessed. */

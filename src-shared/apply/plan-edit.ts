@@ -5,6 +5,7 @@ import { detectIndentStyle, matchIndentStyle } from './indentation.js';
 import { byteOrderMark, dominantEol, joinLines, splitLines, textLines, withEndingsOf, withFileEndings } from './lines.js';
 import { locateBlock } from './locate-block.js';
 import { parseAnswer, type AnswerBlock } from './parse-answer.js';
+import type { SyntaxParser } from './syntax.js';
 import type { AppliedBlock, Line, PendingEdit, Refusal } from './types.js';
 
 /** A 1-based, inclusive range of lines a rewrite replaces. */
@@ -13,6 +14,8 @@ export type LineRegion = AiLineRegion;
 export interface PlanOptions {
   /** The file being edited: blocks an answer names for another file are left out (block indexes count the rest). */
   readonly path?: string;
+  /** A parser for the file's language: blocks placed by a loose match (fuzzy, elision) then answer to its syntax. */
+  readonly syntax?: SyntaxParser;
 }
 
 /** Plans a model's answer against a file's text, in whichever form the answer is written. */
@@ -21,7 +24,7 @@ export function planEdit(original: string, answer: string, options: PlanOptions 
   switch (parsed.kind) {
     case 'search-replace':
     case 'unified-diff':
-      return planSearchReplace(original, options.path === undefined ? parsed.blocks : blocksFor(parsed.blocks, options.path));
+      return planSearchReplace(original, options.path === undefined ? parsed.blocks : blocksFor(parsed.blocks, options.path), options.syntax);
     case 'rewrite':
       return planRewrite(original, parsed.text);
     case 'none':
@@ -35,7 +38,7 @@ export function planEdit(original: string, answer: string, options: PlanOptions 
  * Applies blocks one after another to the text as earlier blocks left it, as a model writes them; a refused
  * block (a malformed one too) changes nothing and the others still apply.
  */
-export function planSearchReplace(original: string, blocks: readonly AnswerBlock[]): PendingEdit {
+export function planSearchReplace(original: string, blocks: readonly AnswerBlock[], syntax?: SyntaxParser): PendingEdit {
   const originalLines = splitLines(original.slice(byteOrderMark(original).length));
   const eol = dominantEol(originalLines);
   let working: Line[] = originalLines;
@@ -58,7 +61,7 @@ export function planSearchReplace(original: string, blocks: readonly AnswerBlock
     }
     const hinted = block.lineHint === undefined ? block : { ...block, lineHint: block.lineHint + shift };
     const texts = working.map((line) => line.text);
-    const located = locateBlock(texts, hinted);
+    const located = locateBlock(texts, hinted, syntax);
     if (!located.ok) {
       const { closest } = located;
       const closestText = closest ? texts.slice(closest.startLine - 1, closest.endLine).join('\n') : undefined;

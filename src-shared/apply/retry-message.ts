@@ -20,6 +20,7 @@ export function retryMessage(edit: PendingEdit, retriesSoFar: number): string | 
 function describeRefusal(refusal: Refusal): string {
   const name = refusal.blockIndex < 0 ? 'The answer' : `Block ${refusal.blockIndex + 1}`;
   const parts = [`${name} (${refusal.reason}): ${refusal.detail}.`];
+  if (refusal.reason === 'syntax-error') parts.push('Its SEARCH text must be copied exactly from the file, and its REPLACE text must close every bracket and block it opens.');
   if (refusal.search.length) parts.push(`It searched for:\n${fenced(refusal.search.join('\n'))}`);
   if (refusal.closest && refusal.closestText !== undefined) {
     const { startLine, endLine, similarity } = refusal.closest;

@@ -11,14 +11,17 @@ export interface EditPlanner {
 }
 
 export interface PlanWorkerFunctions {
-  plan(request: PlanRequest): PendingEdit;
+  plan(request: PlanRequest): Promise<PendingEdit>;
 }
 
 export function defaultPlanWorkerPath(): string {
   return helperScriptPath('plan-worker', 'plan-worker.mjs');
 }
 
-/** Plans on the calling thread: for tests and tools, where blocking for a large file does not matter. */
+/**
+ * Plans on the calling thread: for tests and tools, where blocking for a large file does not matter. It plans
+ * without a grammar: parsing stays in the worker.
+ */
 export const inlinePlanner: EditPlanner = {
   plan: (request) => Promise.resolve(planAnswer(request)),
   dispose: () => Promise.resolve(),

@@ -8,6 +8,7 @@ const refusalWords: Record<AiEditRefusal['reason'], string> = {
   'elision-mismatch': 'the code it leaves out ("...") does not match the file',
   unparsed: 'it is not written as an edit',
   'unsafe-rewrite': 'applying it would delete code',
+  'syntax-error': 'applying it would leave a syntax error',
 };
 
 /** "Block 2 was not applied: its search text is not in the file (closest: lines 4-6, 81% alike)." */

@@ -284,7 +284,7 @@ export const aiEditHunkSchema = z.object({
 });
 export type AiEditHunk = z.infer<typeof aiEditHunkSchema>;
 
-export const aiEditRefusalReasons = ['not-found', 'ambiguous', 'empty-search', 'elision-mismatch', 'unparsed', 'unsafe-rewrite'] as const;
+export const aiEditRefusalReasons = ['not-found', 'ambiguous', 'empty-search', 'elision-mismatch', 'unparsed', 'unsafe-rewrite', 'syntax-error'] as const;
 
 /** A block of the model's answer that was not applied, with why and the text that came closest. */
 export const aiEditRefusalSchema = z.object({

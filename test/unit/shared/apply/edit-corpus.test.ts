@@ -1,11 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { aiEditRefusalReasons, aiLineRegionSchema, aiPendingEditSchema } from '../../../../src-shared/contract/index.js';
-import { applyAcceptedHunks, parseAnswer, planEdit, planRewrite, type Hunk, type PendingEdit } from '../../../../src-shared/apply/index.js';
+import { applyAcceptedHunks, parseAnswer, planEdit, planRewrite, type Hunk, type PendingEdit, type SyntaxParser } from '../../../../src-shared/apply/index.js';
 import { rawLines } from '../../../../src-shared/apply/hunks.js';
 import { splitLines } from '../../../../src-shared/apply/lines.js';
+import { syntaxParserFor } from '../../../../src-main/services/ai/syntax-check.js';
 
 /** The layout and the meaning of each field are described in test/fixtures/edits/README.md. */
 const corpusDir = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'edits');
@@ -20,6 +22,7 @@ const caseSchema = z
       .array(z.object({ block: z.number().int().min(-1), reason: z.enum(aiEditRefusalReasons), closest: z.tuple([z.number().int(), z.number().int()]).optional() }))
       .default([]),
     changesFinalNewline: z.boolean().default(false),
+    syntax: z.boolean().default(false),
     why: z.string().min(1).optional(),
   })
   .strict();
@@ -44,13 +47,24 @@ const cases = readdirSync(corpusDir, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => loadCase(entry.name));
 
+/** The parser main plans each case's file with, where it has a grammar for the file's language. */
+const grammars = new Map(await Promise.all(cases.map(async (edit) => [edit.name, await syntaxParserFor(edit.meta.path)] as const)));
+
 /** A region case's answer is the model's fenced rewrite of that region; every other case goes through planEdit. */
-function plan(edit: EditCase): PendingEdit {
+function plan(edit: EditCase, syntax?: SyntaxParser): PendingEdit {
   const { region, path } = edit.meta;
-  if (!region) return planEdit(edit.original, edit.answer, { path });
+  if (!region) return planEdit(edit.original, edit.answer, { path, syntax });
   const parsed = parseAnswer(edit.answer);
   if (parsed.kind !== 'rewrite') throw new Error(`${edit.name}: a region case needs a single fenced block, got ${parsed.kind}`);
   return planRewrite(edit.original, parsed.text, region);
+}
+
+/** As the case expects it: with its file's grammar when it asks for one, else by the text alone. */
+function planAsMeant(edit: EditCase): PendingEdit {
+  if (!edit.meta.syntax) return plan(edit);
+  const syntax = grammars.get(edit.name);
+  if (!syntax) throw new Error(`${edit.name}: asks for a grammar, but there is none for ${edit.meta.path}`);
+  return plan(edit, syntax);
 }
 
 describe('edit corpus', () => {
@@ -60,7 +74,7 @@ describe('edit corpus', () => {
   });
 
   it.each(cases)('$name', (edit) => {
-    const planned = plan(edit);
+    const planned = planAsMeant(edit);
     expect(planned.applied.map((applied) => ({ block: applied.blockIndex, layer: applied.layer }))).toEqual(edit.meta.applied);
     expect(planned.refusals.map((refusal) => ({ block: refusal.blockIndex, reason: refusal.reason }))).toEqual(
       edit.meta.refused.map(({ block, reason }) => ({ block, reason })),
@@ -75,22 +89,49 @@ describe('edit corpus', () => {
   });
 
   it('corrupts nothing, whichever hunks are accepted', () => {
-    const corrupted: string[] = [];
-    let results = 0;
-    let applied = 0;
-    for (const edit of cases) {
-      const planned = plan(edit);
-      if (planned.applied.length) applied++;
-      for (const accepted of hunkSubsets(planned.hunks, edit.name)) {
-        results++;
-        const problems = corruptionsOf(edit.original, planned.hunks, accepted, edit.meta.changesFinalNewline);
-        if (problems.length) corrupted.push(`${edit.name} [${accepted.join(', ')}]: ${problems.join('; ')}`);
-      }
-    }
+    const { applied, results, corrupted } = survey(planAsMeant);
     console.log(`edit corpus: ${cases.length} cases, ${applied} applied, ${cases.length - applied} refused, ${corrupted.length} corrupted (of ${results} results)`);
     expect(corrupted).toEqual([]);
   });
+
+  it('plans each case with its file’s grammar as without it, except the cases that ask for it, and corrupts nothing either way', () => {
+    const withGrammar = (edit: EditCase) => plan(edit, grammars.get(edit.name));
+    const outcome = ({ newText, applied, refusals }: PendingEdit) => ({ newText, applied, refusals: refusals.map(({ blockIndex, reason }) => ({ blockIndex, reason })) });
+    const changed = cases.filter((edit) => !isDeepStrictEqual(outcome(plan(edit)), outcome(withGrammar(edit))));
+    expect(changed.filter((edit) => !edit.meta.syntax).map((edit) => edit.name)).toEqual([]);
+    const without = survey((edit) => plan(edit));
+    const withIt = survey(withGrammar);
+    const counts = ({ applied, results, corrupted }: Survey) => `${applied} applied, ${cases.length - applied} refused, ${corrupted.length} corrupted (of ${results} results)`;
+    console.log(`edit corpus without grammars: ${counts(without)}`);
+    console.log(`edit corpus with grammars (${[...grammars.values()].filter(Boolean).length} of ${cases.length} cases have one, ${changed.length} planned differently): ${counts(withIt)}`);
+    expect([...without.corrupted, ...withIt.corrupted]).toEqual([]);
+  });
 });
+
+interface Survey {
+  /** Cases where at least one block applied. */
+  readonly applied: number;
+  /** Sets of accepted hunks checked, over all cases. */
+  readonly results: number;
+  readonly corrupted: readonly string[];
+}
+
+/** Plans every case one way and checks each result of accepting some of its hunks for corruption. */
+function survey(planOf: (edit: EditCase) => PendingEdit): Survey {
+  const corrupted: string[] = [];
+  let results = 0;
+  let applied = 0;
+  for (const edit of cases) {
+    const planned = planOf(edit);
+    if (planned.applied.length) applied++;
+    for (const accepted of hunkSubsets(planned.hunks, edit.name)) {
+      results++;
+      const problems = corruptionsOf(edit.original, planned.hunks, accepted, edit.meta.changesFinalNewline);
+      if (problems.length) corrupted.push(`${edit.name} [${accepted.join(', ')}]: ${problems.join('; ')}`);
+    }
+  }
+  return { applied, results, corrupted };
+}
 
 /** All hunks, none, each alone, and a few random subsets drawn from a generator seeded by the case's name. */
 function hunkSubsets(hunks: readonly Hunk[], seedText: string): number[][] {
