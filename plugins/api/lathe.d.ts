@@ -681,7 +681,10 @@ declare module 'lathe' {
   }
 
   /**
-   * The plugin's settings: those its manifest contributes (`contributes.configuration`).
+   * The plugin's settings: those its manifest contributes (`contributes.configuration`), with the
+   * values the user set in user or workspace settings (the workspace's win). A value that does not
+   * fit the manifest's `type`, `enum`, `minimum` or `maximum` is reported in Problems and the
+   * default is used instead. A plugin sees its own settings only.
    *
    * @since 1.0.0
    */
@@ -772,7 +775,8 @@ declare module 'lathe' {
     function getConfiguration(section?: string): Configuration;
 
     /**
-     * One of the plugin's settings changed.
+     * The value of one of the plugin's settings changed (the user edited a settings.json or used the
+     * Settings view); `getConfiguration` already returns the new value.
      *
      * @since 1.0.0
      */

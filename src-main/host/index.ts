@@ -13,7 +13,7 @@ import { LanguageService } from '../services/language';
 import { PipelinesService } from '../services/pipelines';
 import { pluginAiFrom, PluginsService } from '../services/plugins';
 import { findFiles, searchText } from '../services/search';
-import { SettingsService } from '../services/settings';
+import { SettingsService, type InstalledPlugins } from '../services/settings';
 import { openDatabase, profileMigrations, StateStore } from '../services/storage';
 import { TerminalService } from '../services/terminal';
 import { FileWatcherService } from '../services/watcher';
@@ -70,9 +70,14 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const logger = options.logger ?? createLogger(options.userDataDir, 'info');
 
   const workspace = options.workspaceRoot ? await WorkspaceService.open(options.workspaceRoot, options.trash) : null;
+  // Plugins contribute settings, but their service needs others built on settings: until it has
+  // started, settings see no plugin; then they follow its list.
+  const pluginListChanges = new Emitter<void>();
+  let installedPlugins: InstalledPlugins['list'] = () => [];
   const settings = new SettingsService({
     userFile: join(options.userDataDir, 'settings.json'),
     workspaceFile: workspace ? join(workspace.guard.root, '.lathe', 'settings.json') : null,
+    plugins: { list: () => installedPlugins(), onDidChangePlugins: pluginListChanges.event },
     logger,
   });
   await settings.start();
@@ -253,6 +258,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
     logger: logger.child({ service: 'plugins' }),
   });
   await plugins.start();
+  installedPlugins = () => plugins.list();
+  const pluginSettingsSubscription = plugins.onDidChangePlugins(() => pluginListChanges.fire());
+  pluginListChanges.fire();
 
   const handlers: LatheHandlers = {
     app: {
@@ -474,6 +482,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
     },
     async dispose() {
       router.closeAll();
+      pluginSettingsSubscription.dispose();
+      pluginListChanges.dispose();
       plugins.dispose();
       pipelineFilesSubscription?.dispose();
       pipelineSettingsSubscription.dispose();

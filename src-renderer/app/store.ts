@@ -16,7 +16,13 @@ interface AppState {
 export const useAppStore = create<AppState>()((set) => ({
   connection: 'connecting',
   info: null,
-  settings: { values: defaultSettings, layers: { user: {}, workspace: {} }, issues: [], files: { user: '', workspace: null } },
+  settings: {
+    values: defaultSettings,
+    layers: { user: {}, workspace: {} },
+    plugins: { groups: [], values: {}, layers: { user: {}, workspace: {} } },
+    issues: [],
+    files: { user: '', workspace: null },
+  },
   setConnection: (connection) => set({ connection }),
   setInfo: (info) => set({ info }),
   setSettings: (settings) => set({ settings }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pluginIdSchema, pluginSettingSchema } from '../plugins/manifest';
 import { aiBuiltInProviderIds, aiCompatiblePresets, aiModelRefSchema } from './services/ai';
 import { languageServerSettingSchema } from './services/language';
 
@@ -578,10 +579,27 @@ export const settingsIssueSchema = z.object({
 });
 export type SettingsIssue = z.infer<typeof settingsIssueSchema>;
 
+/** The settings one installed plugin contributes (`contributes.configuration`), shown as one group. */
+export const pluginSettingsGroupSchema = z.object({
+  plugin: pluginIdSchema,
+  /** `contributes.configuration.title`. */
+  title: z.string(),
+  properties: z.record(z.string(), pluginSettingSchema),
+});
+export type PluginSettingsGroup = z.infer<typeof pluginSettingsGroupSchema>;
+
+const pluginSettingValuesSchema = z.record(z.string(), z.json());
+
 export const settingsSnapshotSchema = z.object({
   values: settingsValuesSchema,
   /** The valid values each file sets, so the settings UI can show what is modified where. */
   layers: z.object({ user: settingsValuesSchema.partial(), workspace: settingsValuesSchema.partial() }),
+  /** Settings of installed plugins, checked against their manifests: values and layers as above, by key. */
+  plugins: z.object({
+    groups: z.array(pluginSettingsGroupSchema),
+    values: pluginSettingValuesSchema,
+    layers: z.object({ user: pluginSettingValuesSchema, workspace: pluginSettingValuesSchema }),
+  }),
   issues: z.array(settingsIssueSchema),
   files: z.object({ user: z.string(), workspace: z.string().nullable() }),
 });

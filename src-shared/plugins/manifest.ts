@@ -9,7 +9,7 @@ import { manifestPermissionSchema } from './permissions';
 const nameSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case letters, digits and dashes, starting with a letter or digit');
 
 /** Commands, views and settings of a plugin are named `<name>.<something>`, so no plugin can take over a built-in or another's. */
-const contributedIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*\.[A-Za-z0-9][A-Za-z0-9_.-]{0,199}$/, 'an id of the form "<plugin name>.<name>"');
+export const contributedIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*\.[A-Za-z0-9][A-Za-z0-9_.-]{0,199}$/, 'an id of the form "<plugin name>.<name>"');
 
 /** Any command id, the workbench's own included (keybindings may bind those too). */
 const commandIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$/, 'a command id');
@@ -75,12 +75,17 @@ const viewSchema = z.object({
 
 const settingTypes = ['string', 'number', 'integer', 'boolean', 'array', 'object'] as const;
 
-const settingSchema = z
+export const pluginSettingSchema = z
   .object({
     type: z.enum(settingTypes),
     default: z.json().optional(),
     description: z.string().max(2000).optional(),
     enum: z.array(z.union([z.string(), z.number()])).min(1).max(200).optional(),
+    /** Bounds of a `number` or `integer` setting. */
+    minimum: z.number().optional(),
+    maximum: z.number().optional(),
+    /** `application`: user settings only; `workspace` (the default): user and workspace settings, the workspace's winning. */
+    scope: z.enum(['application', 'workspace']).optional(),
   })
   .superRefine((setting, context) => {
     if (setting.default !== undefined && !matchesSettingType(setting.default, setting.type)) {
@@ -89,11 +94,16 @@ const settingSchema = z
     if (setting.enum && setting.default !== undefined && !setting.enum.includes(setting.default as string | number)) {
       context.addIssue({ code: 'custom', path: ['default'], message: 'the default is not one of the enum values' });
     }
+    const { minimum, maximum } = setting;
+    if (typeof setting.default === 'number' && ((minimum !== undefined && setting.default < minimum) || (maximum !== undefined && setting.default > maximum))) {
+      context.addIssue({ code: 'custom', path: ['default'], message: 'the default is outside minimum and maximum' });
+    }
   });
+export type PluginSetting = z.output<typeof pluginSettingSchema>;
 
 const configurationSchema = z.object({
   title: titleSchema,
-  properties: z.record(contributedIdSchema, settingSchema),
+  properties: z.record(contributedIdSchema, pluginSettingSchema),
 });
 
 const statusBarItemSchema = z.object({

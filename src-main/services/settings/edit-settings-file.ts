@@ -1,5 +1,5 @@
 import { applyEdits, modify, parseTree, type FormattingOptions, type Node, type ParseError } from 'jsonc-parser';
-import { LatheError, type SettingKey } from '../../../src-shared/contract';
+import { LatheError } from '../../../src-shared/contract';
 import { jsoncOptions, stripByteOrderMark } from './parse-settings-file';
 import { removeProperty } from './remove-property';
 
@@ -8,7 +8,7 @@ import { removeProperty } from './remove-property';
  * else: comments, order and formatting of the other entries survive. Returns null when the text
  * would not change. `text` is null when the file does not exist yet.
  */
-export function editSettingsText(text: string | null, key: SettingKey, value: unknown): string | null {
+export function editSettingsText(text: string | null, key: string, value: unknown): string | null {
   if (text === null) return value === undefined ? null : `${objectWith(key, value, '\n')}\n`;
 
   const bom = text.length > 0 && stripByteOrderMark(text) !== text ? text.slice(0, 1) : '';
@@ -52,6 +52,6 @@ function formatting(eol: string): FormattingOptions {
   return { insertSpaces: true, tabSize: 2, eol };
 }
 
-function objectWith(key: SettingKey, value: unknown, eol: string): string {
+function objectWith(key: string, value: unknown, eol: string): string {
   return applyEdits('{}', modify('{}', [key], value, { formattingOptions: formatting(eol) }));
 }

@@ -2,8 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Logger } from 'pino';
 import {
+  defaultSettings,
   LatheError,
-  settingKeys,
   settingsRegistry,
   type Disposable,
   type SettingKey,
@@ -16,6 +16,7 @@ import { Emitter } from '../../lib/emitter';
 import { editSettingsText } from './edit-settings-file';
 import { deepFreeze, mergeLayers } from './merge-layers';
 import { emptyLayer, isSettingKey, readSettingsLayer, readSettingsText, type SettingsLayer } from './parse-settings-file';
+import { collectPluginSettings, type InstalledPlugins, type PluginSettings } from './plugin-settings';
 import { watchFile, type FileWatch } from './watch-file';
 
 export interface SettingsServiceOptions {
@@ -23,25 +24,32 @@ export interface SettingsServiceOptions {
   userFile: string;
   /** `<workspace>/.lathe/settings.json`, or null when no folder is open. */
   workspaceFile: string | null;
+  /** Their manifests' `contributes.configuration` are settings too, checked like the built-in ones. */
+  plugins: InstalledPlugins;
   logger: Logger;
 }
 
+export type { InstalledPlugins } from './plugin-settings';
+
 export interface SettingsUpdate {
-  key: SettingKey;
+  /** A built-in setting, or one an installed plugin contributes. */
+  key: string;
   /** Checked against the key's schema; `undefined` removes the key from the file. */
   value?: unknown;
   target: SettingsTarget;
 }
 
 /**
- * The user's and the workspace's settings.json, validated against the registry and layered over
- * the defaults. The files belong to the user: they are read and watched, and written only by
+ * The user's and the workspace's settings.json, validated against the registry (and the settings
+ * installed plugins contribute) and layered over the defaults. The files belong to the user: they are read and watched, and written only by
  * `update()`, which edits the text in place so comments and formatting survive.
  */
 export class SettingsService {
   private readonly logger: Logger;
   private readonly changes: Emitter<SettingsSnapshot>;
   private current: SettingsSnapshot;
+  private pluginSettings: PluginSettings;
+  private pluginSubscription: Disposable | undefined;
   private currentJson: string;
   private watches: FileWatch[] = [];
   private started = false;
@@ -53,7 +61,8 @@ export class SettingsService {
   constructor(private readonly options: SettingsServiceOptions) {
     this.logger = options.logger;
     this.changes = new Emitter((error) => this.logger.error({ err: error }, 'a settings listener failed'));
-    this.current = this.build(emptyLayer, emptyLayer);
+    this.pluginSettings = collectPluginSettings(options.plugins.list());
+    this.current = this.build(emptyLayer, emptyLayer, this.pluginSettings);
     this.currentJson = JSON.stringify(this.current);
   }
 
@@ -65,6 +74,11 @@ export class SettingsService {
     this.watches = files.map((file) =>
       watchFile(file, () => void this.reload().catch(() => undefined), { logger: this.logger }),
     );
+    // Installed or removed plugins change which keys are valid: the files are checked again.
+    this.pluginSubscription = this.options.plugins.onDidChangePlugins(() => {
+      this.pluginSettings = collectPluginSettings(this.options.plugins.list());
+      void this.reload().catch(() => undefined);
+    });
     // Watch first, read second: a change between the two is then seen by the watcher.
     await Promise.all(this.watches.map((watch) => watch.ready));
     await this.reload();
@@ -80,8 +94,8 @@ export class SettingsService {
 
   async update(input: SettingsUpdate): Promise<void> {
     const { key, target } = input;
-    if (!isSettingKey(key)) throw new LatheError('INVALID_INPUT', `Unknown setting "${String(key)}"`);
-    const definition = settingsRegistry[key];
+    const definition = isSettingKey(key) ? settingsRegistry[key] : this.pluginSettings.definitions.get(key);
+    if (!definition) throw new LatheError('INVALID_INPUT', `Unknown setting "${String(key)}"`);
     if (target === 'workspace' && definition.scope === 'application') {
       throw new LatheError('INVALID_INPUT', `"${key}" can only be set in user settings`);
     }
@@ -113,13 +127,14 @@ export class SettingsService {
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
+    this.pluginSubscription?.dispose();
     for (const watch of this.watches) watch.dispose();
     this.watches = [];
     await Promise.all([this.reloadChain, this.writeChain]);
     this.changes.dispose();
   }
 
-  private async writeSetting(file: string, key: SettingKey, value: unknown): Promise<void> {
+  private async writeSetting(file: string, key: string, value: unknown): Promise<void> {
     try {
       const next = editSettingsText(await readSettingsText(file), key, value);
       if (next === null) return;
@@ -145,12 +160,13 @@ export class SettingsService {
   private async readAndApply(): Promise<void> {
     if (this.disposed) return;
     const { userFile, workspaceFile } = this.options;
+    const plugins = this.pluginSettings;
     const [user, workspace] = await Promise.all([
-      readSettingsLayer(userFile, 'user'),
-      workspaceFile === null ? emptyLayer : readSettingsLayer(workspaceFile, 'workspace'),
+      readSettingsLayer(userFile, 'user', plugins),
+      workspaceFile === null ? emptyLayer : readSettingsLayer(workspaceFile, 'workspace', plugins),
     ]);
     if (this.disposed) return;
-    const next = this.build(user, workspace);
+    const next = this.build(user, workspace, plugins);
     const nextJson = JSON.stringify(next);
     if (nextJson === this.currentJson) return;
 
@@ -158,19 +174,39 @@ export class SettingsService {
     this.current = next;
     this.currentJson = nextJson;
     // Keys only: values could one day hold tokens.
-    const changedKeys = settingKeys.filter((key) => JSON.stringify(previous.values[key]) !== JSON.stringify(next.values[key]));
+    const changedKeys = [...keysChanged(previous.values, next.values), ...keysChanged(previous.plugins.values, next.plugins.values)];
     this.logger.debug({ changedKeys, issueCount: next.issues.length }, 'settings changed');
     this.changes.fire(next);
   }
 
-  private build(user: SettingsLayer, workspace: SettingsLayer): SettingsSnapshot {
+  private build(user: SettingsLayer, workspace: SettingsLayer, plugins: PluginSettings): SettingsSnapshot {
+    const layers = [user.values, workspace.values];
     return deepFreeze({
-      values: mergeLayers([user.values, workspace.values]),
-      layers: { user: user.values, workspace: workspace.values },
+      values: mergeLayers(defaultSettings, layers) as SettingsValues,
+      layers: { user: builtInPart(user), workspace: builtInPart(workspace) },
+      plugins: {
+        groups: plugins.groups,
+        values: mergeLayers(plugins.defaults, layers) as PluginValues,
+        layers: { user: pluginPart(user), workspace: pluginPart(workspace) },
+      },
       issues: [...user.issues, ...workspace.issues],
       files: { user: this.options.userFile, workspace: this.options.workspaceFile },
     });
   }
+}
+
+type PluginValues = SettingsSnapshot['plugins']['values'];
+
+function builtInPart(layer: SettingsLayer): Partial<SettingsValues> {
+  return Object.fromEntries(Object.entries(layer.values).filter(([key]) => isSettingKey(key)));
+}
+
+function pluginPart(layer: SettingsLayer): PluginValues {
+  return Object.fromEntries(Object.entries(layer.values).filter(([key]) => !isSettingKey(key))) as PluginValues;
+}
+
+function keysChanged(previous: Readonly<Record<string, unknown>>, next: Readonly<Record<string, unknown>>): string[] {
+  return [...new Set([...Object.keys(previous), ...Object.keys(next)])].filter((key) => JSON.stringify(previous[key]) !== JSON.stringify(next[key]));
 }
 
 function toLatheError(error: unknown, file: string): LatheError {

@@ -1,20 +1,19 @@
-import { defaultSettings, settingKeys, type SettingsValues } from '../../../src-shared/contract';
-
 /**
- * Effective values: defaults, then each layer in order. Object values (such as `files.exclude`)
- * are merged entry by entry rather than replaced, as VS Code does, so a user file that adds one
- * pattern keeps the default ones and can switch one off with `false`.
+ * Effective values of the settings `defaults` names: the default, then each layer in order
+ * (a setting with neither is left out). Object values (such as `files.exclude`) are merged entry
+ * by entry rather than replaced, as VS Code does, so a user file that adds one pattern keeps the
+ * default ones and can switch one off with `false`.
  */
-export function mergeLayers(layers: readonly Partial<SettingsValues>[]): SettingsValues {
+export function mergeLayers(defaults: Readonly<Record<string, unknown>>, layers: readonly Readonly<Record<string, unknown>>[]): Record<string, unknown> {
   const values: Record<string, unknown> = {};
-  for (const key of settingKeys) {
-    let value: unknown = structuredClone(defaultSettings[key]);
+  for (const [key, fallback] of Object.entries(defaults)) {
+    let value: unknown = structuredClone(fallback);
     for (const layer of layers) {
       if (Object.hasOwn(layer, key)) value = mergeValue(value, layer[key]);
     }
-    values[key] = value;
+    if (value !== undefined) values[key] = value;
   }
-  return values as SettingsValues;
+  return values;
 }
 
 function mergeValue(lower: unknown, upper: unknown): unknown {

@@ -7,10 +7,14 @@ import {
   type SettingsTarget,
   type SettingsValues,
 } from '../../../src-shared/contract';
+import { noPluginSettings, type PluginSettings } from './plugin-settings';
 
-/** What one settings file contributes: the values it sets validly, and everything wrong with it. */
+/**
+ * What one settings file contributes: the values it sets validly (built-in settings and those of
+ * installed plugins, by key), and everything wrong with it.
+ */
 export interface SettingsLayer {
-  readonly values: Partial<SettingsValues>;
+  readonly values: Partial<SettingsValues> & Readonly<Record<string, unknown>>;
   readonly issues: SettingsIssue[];
 }
 
@@ -40,7 +44,7 @@ export async function readSettingsText(file: string): Promise<string | null> {
 }
 
 /** Reads and checks one settings file. Never throws: an unreadable file is reported as an issue. */
-export async function readSettingsLayer(file: string, target: SettingsTarget): Promise<SettingsLayer> {
+export async function readSettingsLayer(file: string, target: SettingsTarget, plugins: PluginSettings): Promise<SettingsLayer> {
   let text: string | null;
   try {
     text = await readSettingsText(file);
@@ -48,11 +52,11 @@ export async function readSettingsLayer(file: string, target: SettingsTarget): P
     const reason = error instanceof Error ? error.message : String(error);
     return { values: {}, issues: [{ file, target, line: 1, column: 1, message: `Could not read the settings file: ${reason}` }] };
   }
-  return text === null ? emptyLayer : parseSettingsText(text, file, target);
+  return text === null ? emptyLayer : parseSettingsText(text, file, target, plugins);
 }
 
-/** Checks JSONC text against the settings registry; keys with a problem are left out of `values`. */
-export function parseSettingsText(rawText: string, file: string, target: SettingsTarget): SettingsLayer {
+/** Checks JSONC text against the settings registry and the plugins' settings; keys with a problem are left out of `values`. */
+export function parseSettingsText(rawText: string, file: string, target: SettingsTarget, plugins: PluginSettings = noPluginSettings): SettingsLayer {
   const text = stripByteOrderMark(rawText);
   const found: { offset: number; issue: SettingsIssue }[] = [];
   const report = (offset: number, message: string, key?: string): void => {
@@ -64,7 +68,7 @@ export function parseSettingsText(rawText: string, file: string, target: Setting
   const root = parseTree(text, errors, jsoncOptions);
   for (const error of errors) report(error.offset, `Syntax error: ${printParseErrorCode(error.error)}`);
 
-  const values: Partial<Record<SettingKey, unknown>> = {};
+  const values: Record<string, unknown> = {};
   if (root && root.type !== 'object') {
     report(root.offset, 'Settings must be a JSON object');
   } else if (root) {
@@ -73,11 +77,11 @@ export function parseSettingsText(rawText: string, file: string, target: Setting
       // A property without a value is already reported as a syntax error.
       if (!keyNode || !valueNode || typeof keyNode.value !== 'string') continue;
       const key = keyNode.value;
-      if (!isSettingKey(key)) {
+      const definition = isSettingKey(key) ? settingsRegistry[key] : plugins.definitions.get(key);
+      if (!definition) {
         report(keyNode.offset, `Unknown setting "${key}"`, key);
         continue;
       }
-      const definition = settingsRegistry[key];
       if (target === 'workspace' && definition.scope === 'application') {
         report(keyNode.offset, `"${key}" can only be set in user settings`, key);
         continue;
@@ -96,7 +100,7 @@ export function parseSettingsText(rawText: string, file: string, target: Setting
   }
 
   found.sort((a, b) => a.offset - b.offset);
-  return { values: values as Partial<SettingsValues>, issues: found.map(({ issue }) => issue) };
+  return { values: values as SettingsLayer['values'], issues: found.map(({ issue }) => issue) };
 }
 
 function isPathSegment(segment: PropertyKey): segment is string | number {

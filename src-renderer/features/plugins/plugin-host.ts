@@ -8,7 +8,7 @@ import { host } from '../../platform/host';
 import { notify } from '../notifications';
 import type { PluginHostServices } from './bridge/services';
 import { workbenchFunctions } from './bridge/workbench-functions';
-import { contributedSettings } from './contributions/settings';
+import { contributedSettings, followContributedSettings } from './contributions/settings';
 import { activeEditorData, followDocuments, openDocuments } from './document-sync';
 import { CrashPolicy } from './host/crash-policy';
 import { PluginSession } from './host/plugin-session';
@@ -71,7 +71,7 @@ async function initFor(plugin: ReadyPlugin): Promise<PluginInit> {
     id: plugin.id,
     apiVersion: LATHE_API_VERSION,
     workspaceName: useAppStore.getState().info?.workspace?.name ?? null,
-    configuration: contributedSettings(plugin.manifest),
+    configuration: contributedSettings(plugin.id, plugin.manifest),
     documents: reads ? await openDocuments() : [],
     activeEditor: reads ? activeEditorData() : null,
   };
@@ -252,9 +252,13 @@ export function startWatchdog(): () => void {
   }, heartbeatIntervalMs);
   const documents = followDocuments(broadcastToReaders);
   const hostEvents = host().plugins.onPluginEvent(({ plugin, event }) => void runningSession(plugin)?.runtime.hostEvent(event));
+  const settings = followContributedSettings(() => {
+    for (const session of started) void session.runtime.configurationChanged(contributedSettings(session.pluginId, session.info.manifest)).catch(() => undefined);
+  });
   return () => {
     clearInterval(timer);
     documents.dispose();
     hostEvents.dispose();
+    settings.dispose();
   };
 }

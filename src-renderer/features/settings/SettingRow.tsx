@@ -1,13 +1,15 @@
 import { useState } from 'react';
-import { settingsRegistry, type SettingKey, type SettingsIssue, type SettingsTarget } from '../../../src-shared/contract';
+import type { z } from 'zod';
+import type { SettingsIssue, SettingsTarget } from '../../../src-shared/contract';
 import { errorMessage } from '../../platform/errors';
 import { host } from '../../platform/host';
 import { Codicon } from '../../platform/ui/Codicon';
 import { notify } from '../notifications';
+import type { ListedSetting } from './listed-settings';
 import { controlFor, settingTitle } from './setting-control';
 
 interface SettingRowProps {
-  settingKey: SettingKey;
+  setting: ListedSetting;
   /** The value in the selected file, or what it inherits there. */
   value: unknown;
   /** What the selected file sets, if it sets this key. */
@@ -18,7 +20,7 @@ interface SettingRowProps {
   issues: readonly SettingsIssue[];
 }
 
-async function write(key: SettingKey, value: unknown, target: SettingsTarget): Promise<void> {
+async function write(key: string, value: unknown, target: SettingsTarget): Promise<void> {
   try {
     await host().settings.update({ key, value, target });
   } catch (error) {
@@ -27,9 +29,9 @@ async function write(key: SettingKey, value: unknown, target: SettingsTarget): P
 }
 
 /** One setting: title, description, the control that edits it in the selected file, and its problems. */
-export function SettingRow({ settingKey, value, ownValue, overriddenInWorkspace, target, issues }: SettingRowProps) {
-  const definition = settingsRegistry[settingKey];
-  const control = controlFor(definition.schema);
+export function SettingRow({ setting, value, ownValue, overriddenInWorkspace, target, issues }: SettingRowProps) {
+  const { key: settingKey, description, schema } = setting;
+  const control = controlFor(schema);
   const modified = ownValue !== undefined;
   return (
     <div className={`setting-row${modified ? ' modified' : ''}`} data-testid="setting-row" data-key={settingKey}>
@@ -41,8 +43,8 @@ export function SettingRow({ settingKey, value, ownValue, overriddenInWorkspace,
           </button>
         ) : null}
       </div>
-      {control.kind === 'boolean' ? null : <div className="setting-description">{definition.description}</div>}
-      <SettingInput settingKey={settingKey} control={control} value={value} target={target} />
+      {control.kind === 'boolean' ? null : <div className="setting-description">{description}</div>}
+      <SettingInput setting={setting} control={control} value={value} target={target} />
       {overriddenInWorkspace ? <div className="setting-note">Also set in workspace settings, which take precedence in this folder.</div> : null}
       {issues.map((issue) => (
         <div key={`${issue.file}:${issue.line}:${issue.column}`} className="setting-issue" role="alert">
@@ -53,14 +55,15 @@ export function SettingRow({ settingKey, value, ownValue, overriddenInWorkspace,
   );
 }
 
-function SettingInput({ settingKey, control, value, target }: { settingKey: SettingKey; control: ReturnType<typeof controlFor>; value: unknown; target: SettingsTarget }) {
+function SettingInput({ setting, control, value, target }: { setting: ListedSetting; control: ReturnType<typeof controlFor>; value: unknown; target: SettingsTarget }) {
+  const { key: settingKey, description, schema } = setting;
   const label = settingTitle(settingKey);
   switch (control.kind) {
     case 'boolean':
       return (
         <label className="setting-checkbox">
           <input type="checkbox" checked={value === true} aria-label={label} onChange={(event) => void write(settingKey, event.target.checked, target)} />
-          {settingsRegistry[settingKey].description}
+          {description}
         </label>
       );
     case 'enum':
@@ -74,7 +77,7 @@ function SettingInput({ settingKey, control, value, target }: { settingKey: Sett
         </select>
       );
     case 'number':
-      return <NumberInput settingKey={settingKey} value={Number(value)} min={control.min} max={control.max} target={target} />;
+      return <NumberInput settingKey={settingKey} schema={schema} value={Number(value)} min={control.min} max={control.max} target={target} />;
     case 'patterns':
       return <PatternsInput settingKey={settingKey} value={(value ?? {}) as Record<string, boolean>} target={target} />;
     case 'json':
@@ -83,9 +86,9 @@ function SettingInput({ settingKey, control, value, target }: { settingKey: Sett
 }
 
 /** Commits on Enter or blur, and only a value the setting's schema accepts; otherwise says why. */
-function NumberInput({ settingKey, value, min, max, target }: { settingKey: SettingKey; value: number; min: number | undefined; max: number | undefined; target: SettingsTarget }) {
+function NumberInput({ settingKey, schema, value, min, max, target }: { settingKey: string; schema: z.ZodType; value: number; min: number | undefined; max: number | undefined; target: SettingsTarget }) {
   const [draft, setDraft] = useState<string | null>(null);
-  const check = settingsRegistry[settingKey].schema.safeParse(Number(draft));
+  const check = schema.safeParse(Number(draft));
   const invalid = draft !== null && (draft.trim() === '' || !check.success);
   const commit = () => {
     if (draft === null) return;
@@ -115,7 +118,7 @@ function NumberInput({ settingKey, value, min, max, target }: { settingKey: Sett
 }
 
 /** A glob → on/off map such as `files.exclude`: toggle, remove, or add a pattern. */
-function PatternsInput({ settingKey, value, target }: { settingKey: SettingKey; value: Record<string, boolean>; target: SettingsTarget }) {
+function PatternsInput({ settingKey, value, target }: { settingKey: string; value: Record<string, boolean>; target: SettingsTarget }) {
   const [pattern, setPattern] = useState('');
   const set = (next: Record<string, boolean>) => void write(settingKey, next, target);
   return (

@@ -1,26 +1,26 @@
-import { useState } from 'react';
-import { defaultSettings, settingKeys, settingsRegistry, type SettingKey, type SettingsSnapshot, type SettingsTarget } from '../../../src-shared/contract';
+import { useMemo, useState } from 'react';
+import type { SettingsSnapshot, SettingsTarget } from '../../../src-shared/contract';
 import { useAppStore } from '../../app/store';
+import { layerOf, listedSettings, type ListedSetting } from './listed-settings';
 import { SettingRow } from './SettingRow';
 import { settingTitle } from './setting-control';
 import './settings.css';
 
 /** What the selected file makes of a setting: its own value, else what lies beneath it (the user file, the default). */
-function valueInTarget(snapshot: SettingsSnapshot, key: SettingKey, target: SettingsTarget): unknown {
-  const own = snapshot.layers[target][key];
+function valueInTarget(snapshot: SettingsSnapshot, setting: ListedSetting, target: SettingsTarget): unknown {
+  const own = layerOf(snapshot, setting, target)[setting.key];
   if (own !== undefined) return own;
-  return target === 'workspace' ? (snapshot.layers.user[key] ?? defaultSettings[key]) : defaultSettings[key];
+  return target === 'workspace' ? (layerOf(snapshot, setting, 'user')[setting.key] ?? setting.default) : setting.default;
 }
 
-function matches(key: SettingKey, query: string): boolean {
+function matches(setting: ListedSetting, query: string): boolean {
   const needle = query.trim().toLowerCase();
   if (!needle) return true;
-  const { category, description } = settingsRegistry[key];
-  return [key, settingTitle(key), category, description].some((text) => text.toLowerCase().includes(needle));
+  return [setting.key, settingTitle(setting.key), setting.group.title, setting.description].some((text) => text.toLowerCase().includes(needle));
 }
 
 /**
- * Every setting the contract declares, grouped and searchable, edited in the user's or the
+ * Every setting the contract declares, then those of each installed plugin, grouped and searchable, edited in the user's or the
  * workspace's settings.json (the host edits the file in place, keeping comments).
  */
 export function SettingsView() {
@@ -28,8 +28,9 @@ export function SettingsView() {
   const hasWorkspace = useAppStore((state) => state.info?.workspace != null);
   const [query, setQuery] = useState('');
   const [target, setTarget] = useState<SettingsTarget>('user');
-  const shown = settingKeys.filter((key) => matches(key, query) && (target === 'user' || settingsRegistry[key].scope === 'workspace'));
-  const categories = [...new Set(shown.map((key) => settingsRegistry[key].category))];
+  const settings = useMemo(() => listedSettings(snapshot.plugins.groups), [snapshot.plugins.groups]);
+  const shown = settings.filter((setting) => matches(setting, query) && (target === 'user' || setting.scope === 'workspace'));
+  const groups = [...new Map(shown.map((setting) => [setting.group.id, setting.group])).values()];
   const file = target === 'user' ? snapshot.files.user : snapshot.files.workspace;
 
   return (
@@ -65,21 +66,21 @@ export function SettingsView() {
         {file ? <div className="settings-file" title={file}>{file}</div> : null}
       </div>
       <div className="settings-list">
-        {categories.length === 0 ? <p className="settings-empty">No settings match “{query}”.</p> : null}
-        {categories.map((category) => (
-          <section key={category} className="settings-group">
-            <h3>{category}</h3>
+        {groups.length === 0 ? <p className="settings-empty">No settings match “{query}”.</p> : null}
+        {groups.map((group) => (
+          <section key={group.id} className="settings-group" data-group={group.id}>
+            <h3>{group.title}</h3>
             {shown
-              .filter((key) => settingsRegistry[key].category === category)
-              .map((key) => (
+              .filter((setting) => setting.group.id === group.id)
+              .map((setting) => (
                 <SettingRow
-                  key={key}
-                  settingKey={key}
-                  value={valueInTarget(snapshot, key, target)}
-                  ownValue={snapshot.layers[target][key]}
-                  overriddenInWorkspace={target === 'user' && snapshot.layers.workspace[key] !== undefined}
+                  key={setting.key}
+                  setting={setting}
+                  value={valueInTarget(snapshot, setting, target)}
+                  ownValue={layerOf(snapshot, setting, target)[setting.key]}
+                  overriddenInWorkspace={target === 'user' && layerOf(snapshot, setting, 'workspace')[setting.key] !== undefined}
                   target={target}
-                  issues={snapshot.issues.filter((issue) => issue.key === key)}
+                  issues={snapshot.issues.filter((issue) => issue.key === setting.key)}
                 />
               ))}
           </section>

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultSettings, type SettingsSnapshot } from '../../../../src-shared/contract';
-import { SettingsService } from '../../../../src-main/services/settings';
+import { SettingsService, type InstalledPlugins } from '../../../../src-main/services/settings';
 
 const logger = pino({ level: 'silent' });
+const plugins: InstalledPlugins = { list: () => [], onDidChangePlugins: () => ({ dispose: () => undefined }) };
 const cleanups: (() => Promise<void>)[] = [];
 
 afterEach(async () => {
@@ -34,7 +35,7 @@ async function setup(files: { user?: string; workspace?: string; noWorkspace?: b
     await mkdir(join(workspaceRoot, '.lathe'));
     await writeFile(workspaceFile, files.workspace);
   }
-  const service = new SettingsService({ userFile, workspaceFile: files.noWorkspace ? null : workspaceFile, logger });
+  const service = new SettingsService({ userFile, workspaceFile: files.noWorkspace ? null : workspaceFile, plugins, logger });
   cleanups.push(() => service.dispose());
   await service.start();
   return { service, userFile, workspaceRoot, workspaceFile };
@@ -75,7 +76,13 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 describe('SettingsService: reading', () => {
   it('uses the defaults when there are no files', async () => {
     const { service, userFile, workspaceFile } = await setup();
-    expect(service.snapshot()).toEqual({ values: defaultSettings, layers: { user: {}, workspace: {} }, issues: [], files: { user: userFile, workspace: workspaceFile } });
+    expect(service.snapshot()).toEqual({
+      values: defaultSettings,
+      layers: { user: {}, workspace: {} },
+      plugins: { groups: [], values: {}, layers: { user: {}, workspace: {} } },
+      issues: [],
+      files: { user: userFile, workspace: workspaceFile },
+    });
     expect(service.get('editor.fontSize')).toBe(14);
   });
 
@@ -171,7 +178,7 @@ describe('SettingsService: reading', () => {
     cleanups.push(() => rm(root, { recursive: true, force: true }));
     const userFile = join(root, 'settings.json');
     await mkdir(userFile);
-    const service = new SettingsService({ userFile, workspaceFile: null, logger });
+    const service = new SettingsService({ userFile, workspaceFile: null, plugins, logger });
     cleanups.push(() => service.dispose());
     await service.start();
     expect(service.snapshot().values).toEqual(defaultSettings);
@@ -189,7 +196,7 @@ describe('SettingsService: reading', () => {
     cleanups.push(() => rm(root, { recursive: true, force: true }));
     const userFile = join(root, 'settings.json');
     await writeFile(userFile, '{ "editor.fontSize": 20 }', { mode: 0o000 });
-    const service = new SettingsService({ userFile, workspaceFile: null, logger });
+    const service = new SettingsService({ userFile, workspaceFile: null, plugins, logger });
     cleanups.push(() => service.dispose());
     await service.start();
     expect(service.get('editor.fontSize')).toBe(14);
