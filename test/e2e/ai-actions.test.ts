@@ -161,6 +161,40 @@ describe('AI actions', () => {
     expect(await reviewRow(page, 'AI review').count()).toBe(2);
   });
 
+  it('moves the other findings with the lines an accepted fix adds or an undo takes away', async () => {
+    const { page } = workbench;
+    const slow = reviewRow(page, 'Performance: println! locks stdout on every call');
+    expect(await slow.textContent()).toContain('[Ln 7, Col 5]');
+    // The fix of lines 2-4 is a line longer: the finding on line 7 is on line 8 after it.
+    server.on(chatCompletions, {
+      kind: 'sse',
+      events: openAiStream(['fn greeting(name: &str) -> String {\n', '    let name = if name.is_empty() { "world" } else { name };\n', '    format!("Hello, {name}!")\n', '}\n']),
+    });
+    const bug = reviewRow(page, 'Bug: greeting accepts an empty name');
+    await bug.hover();
+    await bug.getByTestId('problem-action-fix-with-ai').click();
+    await page.locator('[data-testid="ai-edit-box"][data-status="pending"]').waitFor({ timeout: 15_000 });
+    await page.getByTestId('ai-edit-accept-all').click();
+    await expect.poll(() => editorText(page)).toContain('let name = if name.is_empty()');
+    await expect.poll(() => bug.count()).toBe(0);
+    await expect.poll(() => slow.textContent()).toContain('[Ln 8, Col 5]');
+
+    // The editor's marker moved with it: the quick fix is offered on line 8 and names the finding's new place.
+    server.on(chatCompletions, { kind: 'sse', events: openAiStream(['    print!("{}\\n", greeting("Lathe"));\n']) });
+    await page.locator('.view-lines .view-line').filter({ hasText: 'println!' }).click();
+    await page.keyboard.press('Control+.');
+    await page.locator('.action-widget .monaco-list-row.action').filter({ hasText: 'Fix with AI' }).click();
+    await page.locator('[data-testid="ai-edit-box"][data-status="pending"]').waitFor({ timeout: 15_000 });
+    expect(lastPrompt()).toContain('reported by AI review at src/main.rs:8:5-8:39');
+    await page.getByTestId('ai-edit-reject-all').click();
+    await page.getByTestId('ai-edit-box').waitFor({ state: 'detached' });
+
+    // Undoing the accepted fix takes its line away again: the finding goes back to line 7.
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => editorText(page)).not.toContain('let name');
+    await expect.poll(() => slow.textContent()).toContain('[Ln 7, Col 5]');
+  });
+
   it('explains the file in a new chat thread, with its code attached', async () => {
     const { page } = workbench;
     server.on(chatCompletions, { kind: 'sse', events: openAiStream(['It greets Lathe.']) });

@@ -1,12 +1,12 @@
-import type { editor } from 'monaco-editor';
-import type { AiLineRegion, Disposable } from '../../../src-shared/contract';
+import type { AiLineRegion } from '../../../src-shared/contract';
 import { startAiEdit } from '../ai-edit';
-import { getModel, loadMonaco, type Monaco } from '../editor';
-import { setProblems, useProblemsStore, type Problem } from '../language';
+import { loadMonaco } from '../editor';
+import type { Problem } from '../language';
 import { notify } from '../notifications';
 import { activeTarget } from './editor-target';
 import { problemsOfMarkers } from './problems-at';
 import { reviewSource } from './review-findings';
+import { dropFindingOnceRewritten } from './tracked-findings';
 
 /** The whole lines a problem covers; a range that ends at the start of a line does not take that line. */
 function problemLines({ diagnostic: { range } }: Problem): AiLineRegion {
@@ -22,33 +22,6 @@ function problemContext({ source, path, diagnostic }: Problem): string {
   return `The problem to fix (${diagnostic.severity}, reported by ${origin} at ${place}):\n${diagnostic.message}`;
 }
 
-/**
- * Takes an AI review finding off the Problems view once the text of its lines changes (its fix accepted), followed
- * through other edits by a decoration; stops watching when the finding goes by other means (a new review).
- */
-function forgetFindingOnceRewritten(monaco: Monaco, model: editor.ITextModel, { path, diagnostic }: Problem): void {
-  const { start, end } = diagnostic.range;
-  const last = Math.min(end.line, model.getLineCount());
-  const lines = new monaco.Range(start.line, 1, last, model.getLineMaxColumn(last));
-  const original = model.getValueInRange(lines);
-  const [decoration = ''] = model.deltaDecorations([], [{ range: lines, options: { stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges } }]);
-  const findings = () => useProblemsStore.getState().bySource[reviewSource]?.[path] ?? [];
-  const stop = (): void => {
-    subscriptions.forEach((subscription) => subscription.dispose());
-    if (!model.isDisposed()) model.deltaDecorations([decoration], []);
-  };
-  const subscriptions: Disposable[] = [
-    model.onDidChangeContent(() => {
-      const range = model.getDecorationRange(decoration);
-      if (range && model.getValueInRange(range) === original) return;
-      stop();
-      setProblems(reviewSource, path, findings().filter((finding) => finding !== diagnostic));
-    }),
-    model.onWillDispose(stop),
-    { dispose: useProblemsStore.subscribe(() => !findings().includes(diagnostic) && stop()) },
-  ];
-}
-
 /** Asks for an edit of the problem's lines that fixes it, shown as a diff to accept or reject. */
 export async function fixWithAi(problem: Problem): Promise<void> {
   const [headline = ''] = problem.diagnostic.message.split('\n');
@@ -59,8 +32,7 @@ export async function fixWithAi(problem: Problem): Promise<void> {
     context: problemContext(problem),
     title: `Fix with AI: ${headline}`,
   });
-  const model = getModel(problem.path);
-  if (problem.source === reviewSource && model) forgetFindingOnceRewritten(await loadMonaco(), model, problem);
+  if (problem.source === reviewSource) dropFindingOnceRewritten(problem);
 }
 
 /** Fix with AI works on files of the workspace (not the user's settings file). */

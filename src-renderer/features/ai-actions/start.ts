@@ -5,12 +5,14 @@ import { registerProblemAction } from '../language';
 import { notify } from '../notifications';
 import { registerAiEditorActions } from './editor-actions';
 import { fixWithAi, isWorkspaceProblem } from './fix-problem';
+import { trackReviewFindings } from './tracked-findings';
 
 /** The AI actions outside the palette: in the editor (lightbulb, quick fix, context menu) and on the Problems view's rows. */
 export async function startAiActions(): Promise<Disposable> {
   const monaco = await loadMonaco();
   const subscriptions: Disposable[] = [
     ...registerAiEditorActions(monaco),
+    trackReviewFindings(monaco),
     registerProblemAction({
       id: 'fix-with-ai',
       title: 'Fix with AI',

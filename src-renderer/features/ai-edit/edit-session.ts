@@ -333,7 +333,7 @@ export class EditSession {
   private accept(ids: readonly number[]): void {
     const pending = this.pending;
     if (!pending) return;
-    const { applied, dropped } = pending.accept(this.target.monaco, this.target.editor, ids);
+    const { applied, dropped } = pending.accept(this.target.editor, ids);
     this.noteDropped(dropped);
     updateBox(this.id, (box) => ({ hunks: { ...box.hunks, accepted: box.hunks.accepted + applied.length } }));
     this.redraw();
