@@ -1,31 +1,4 @@
-export interface CrashPolicyOptions {
-  /** Crashes within `windowMs` after which the server is not restarted again. */
-  maxCrashes: number;
-  windowMs: number;
-  /** The first restart waits this long; each next one twice as long, up to `maxDelayMs`. */
-  baseDelayMs: number;
-  maxDelayMs: number;
-}
+import type { CrashPolicyOptions } from '../../../src-shared/crash-policy';
 
+/** A language server is restarted after 0.5 s, 1 s, 2 s… and given up on after 5 crashes in 3 minutes. */
 export const defaultCrashPolicy: CrashPolicyOptions = { maxCrashes: 5, windowMs: 3 * 60_000, baseDelayMs: 500, maxDelayMs: 10_000 };
-
-export type CrashDecision = { kind: 'restart'; delayMs: number } | { kind: 'give-up'; crashes: number };
-
-/** Decides, crash after crash, whether a server restarts (after how long) or is given up on. */
-export class CrashPolicy {
-  private crashes: number[] = [];
-
-  constructor(private readonly options: CrashPolicyOptions = defaultCrashPolicy) {}
-
-  recordCrash(now = Date.now()): CrashDecision {
-    this.crashes = [...this.crashes.filter((at) => now - at < this.options.windowMs), now];
-    const count = this.crashes.length;
-    if (count >= this.options.maxCrashes) return { kind: 'give-up', crashes: count };
-    return { kind: 'restart', delayMs: Math.min(this.options.baseDelayMs * 2 ** (count - 1), this.options.maxDelayMs) };
-  }
-
-  /** A start by hand forgets earlier crashes. */
-  reset(): void {
-    this.crashes = [];
-  }
-}

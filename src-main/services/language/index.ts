@@ -40,7 +40,8 @@ import {
   fromLspSymbolInformation,
   fromLspWorkspaceSymbol,
 } from './convert-features';
-import { defaultCrashPolicy, type CrashPolicyOptions } from './crash-policy';
+import type { CrashPolicyOptions } from '../../../src-shared/crash-policy';
+import { defaultCrashPolicy } from './crash-policy';
 import { discoverCommand, rustupWhich, type Discovery, type RustupWhich } from './discover-command';
 import { DocumentText } from './document-text';
 import { LanguageServer } from './language-server';
@@ -72,7 +73,6 @@ import { ServerLog } from './server-log';
 
 export { serverDefinitions, type LanguageSettings, type ServerDefinition } from './server-definitions';
 export { discoverCommand, type RustupWhich } from './discover-command';
-export { CrashPolicy, type CrashPolicyOptions } from './crash-policy';
 
 /** The workspace's path guard, as far as language servers need it (structurally the workspace service's PathGuard). */
 export interface LanguageGuard {

@@ -17,7 +17,7 @@ import { LatheError, type LanguageFeatures, type LanguageServerState, type TextD
 import { killProcessTree } from '../../lib/process-tree';
 import { clientCapabilities } from './client-capabilities';
 import { toLspRange } from './convert';
-import { CrashPolicy, type CrashPolicyOptions } from './crash-policy';
+import { CrashPolicy, type CrashPolicyOptions } from '../../../src-shared/crash-policy';
 import {
   lspConfigurationParamsSchema,
   lspProgressSchema,

@@ -10,7 +10,8 @@ import type { PluginHostServices } from './bridge/services';
 import { workbenchFunctions } from './bridge/workbench-functions';
 import { contributedSettings, followContributedSettings } from './contributions/settings';
 import { activeEditorData, followDocuments, openDocuments } from './document-sync';
-import { CrashPolicy } from './host/crash-policy';
+import type { CrashPolicy } from '../../../src-shared/crash-policy';
+import { pluginCrashes } from './host/crash-policy';
 import { PluginSession } from './host/plugin-session';
 import { commandHandler } from './plugin-commands';
 import { logToPluginOutput } from './plugin-output';
@@ -137,7 +138,7 @@ function crashed(session: PluginSession, why: string, charged = true): void {
   if (session.isClosed) return;
   const { info } = session;
   endSession(session);
-  const policy = policies.get(info.id) ?? new CrashPolicy();
+  const policy = policies.get(info.id) ?? pluginCrashes();
   policies.set(info.id, policy);
   const decision = charged ? policy.recordCrash() : ({ kind: 'restart', delayMs: heartbeatIntervalMs } as const);
   logToPluginOutput(info.id, 'error', `Stopped: ${why}`);

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { CrashPolicy } from '../../../../src-renderer/features/plugins/host/crash-policy';
+import { pluginCrashes } from '../../../../src-renderer/features/plugins/host/crash-policy';
 import { matchesWhen } from '../../../../src-renderer/features/plugins/contributions/when-clause';
 
 describe('the plugin crash policy', () => {
-  it('restarts with a doubling delay, then gives up after three crashes in the window', () => {
-    const policy = new CrashPolicy({ maxCrashes: 3, windowMs: 60_000, baseDelayMs: 1_000, maxDelayMs: 30_000 });
+  it('restarts after 1 s, then 2 s, and gives up at the third crash in five minutes', () => {
+    const policy = pluginCrashes();
     expect(policy.recordCrash(0)).toEqual({ kind: 'restart', delayMs: 1_000 });
     expect(policy.recordCrash(10_000)).toEqual({ kind: 'restart', delayMs: 2_000 });
     expect(policy.recordCrash(20_000)).toEqual({ kind: 'give-up', crashes: 3 });
   });
 
-  it('forgets crashes older than the window', () => {
-    const policy = new CrashPolicy({ maxCrashes: 3, windowMs: 60_000, baseDelayMs: 1_000, maxDelayMs: 30_000 });
+  it('counts only the crashes of the last five minutes', () => {
+    const policy = pluginCrashes();
     policy.recordCrash(0);
     policy.recordCrash(1_000);
-    expect(policy.recordCrash(120_000)).toEqual({ kind: 'restart', delayMs: 1_000 });
+    expect(policy.recordCrash(301_000)).toEqual({ kind: 'restart', delayMs: 1_000 });
   });
 });
 

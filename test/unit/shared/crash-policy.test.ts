@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CrashPolicy } from '../../../../src-main/services/language';
+import { CrashPolicy } from '../../../src-shared/crash-policy';
 
-describe('restarting a crashed server', () => {
+describe('restarting what crashed', () => {
   const options = { maxCrashes: 5, windowMs: 180_000, baseDelayMs: 500, maxDelayMs: 3_000 };
 
   it('waits twice as long after each crash, up to a limit, and gives up at the fifth crash in the window', () => {
