@@ -1048,6 +1048,32 @@ declare module 'lathe' {
   }
 
   /**
+   * A tool the chat's model may call (see {@link ai.registerTool}).
+   *
+   * @since 1.0.0
+   */
+  export interface AiTool {
+    /** Unique in the plugin. @since 1.0.0 */
+    name: string;
+    /** What the tool does and when to use it, for the model. @since 1.0.0 */
+    description: string;
+    /** A JSON Schema object describing the arguments. @since 1.0.0 */
+    parameters: Record<string, unknown>;
+  }
+
+  /**
+   * Tells a long task that its result is no longer wanted.
+   *
+   * @since 1.0.0
+   */
+  export interface CancellationToken {
+    /** @since 1.0.0 */
+    readonly isCancellationRequested: boolean;
+    /** Fires once, when cancellation is requested. @since 1.0.0 */
+    readonly onCancellationRequested: Event<void>;
+  }
+
+  /**
    * The AI through Lathe's orchestrator: the user's providers, routing, fallbacks and usage
    * accounting. Needs the `ai` permission.
    *
@@ -1067,6 +1093,38 @@ declare module 'lathe' {
      * @since 1.0.0
      */
     function complete(prefix: string, options?: AiCompleteOptions): Promise<AiAnswer>;
+
+    /**
+     * Offers a tool to the model of Lathe's chat. While the plugin runs, the chat sends the tool with
+     * each request under the name `<publisher>_<name>__<tool.name>` (the plugin's id, its dot made
+     * an underscore, then two underscores), so no plugin can shadow another's tool. When the model
+     * calls it, the chat shows the call (plugin, tool, arguments) and asks the user to allow it,
+     * once or always for this tool; only then does `handler` run. Its result goes back to the model:
+     * a string as it is, anything else as JSON, cut at 100,000 characters. A call that throws, is
+     * denied or takes longer than 60 seconds answers the model with an error text instead; after
+     * that `token` is cancelled. Needs the `ai` permission: without it, registering fails (the
+     * reason is logged) and the tool is not offered.
+     *
+     * ```ts
+     * context.subscriptions.push(
+     *   lathe.ai.registerTool(
+     *     {
+     *       name: 'count_words',
+     *       description: 'Counts the words of a text.',
+     *       parameters: { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] },
+     *     },
+     *     async (args) => ({ words: String((args as { text: string }).text).split(/\s+/).filter(Boolean).length }),
+     *   ),
+     * );
+     * ```
+     *
+     * @param tool `name`: letters, digits, `_` and `-`, short enough that the full name has at most
+     *   64 characters; `parameters`: a JSON Schema object describing the arguments.
+     * @param handler Runs with the arguments the model wrote (parsed JSON, not checked against
+     *   `parameters`) and a token cancelled when the call is no longer wanted.
+     * @since 1.0.0
+     */
+    function registerTool(tool: AiTool, handler: (args: unknown, token: CancellationToken) => Promise<string | object>): Disposable;
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+import { createAiTools } from './ai-tools';
 import { createCommands } from './commands';
 import type { RuntimeContext } from './context';
 import { createDocuments } from './documents';
@@ -26,6 +27,7 @@ export function createApi(context: RuntimeContext, init: PluginInit) {
   const workspace = createWorkspace(context, { name: init.workspaceName, documents, configuration });
   const editor = createEditor(context, documents, init.activeEditor);
   const terminals = createTerminals(context);
+  const aiTools = createAiTools(context);
 
   const api = deepFreeze({
     version: init.apiVersion,
@@ -38,14 +40,14 @@ export function createApi(context: RuntimeContext, init: PluginInit) {
     editor: editor.api,
     terminals: terminals.api,
     languages: createLanguages(context),
-    ai: createAi(context),
+    ai: { ...createAi(context), registerTool: aiTools.registerTool },
     storage: createStorage(context),
     process: createProcess(context),
     network: createNetwork(context),
     clipboard: createClipboard(context),
   });
 
-  return { api, commands, trees, webviews, documents, configuration, workspace, editor, terminals };
+  return { api, commands, trees, webviews, documents, configuration, workspace, editor, terminals, aiTools };
 }
 
 export type Api = ReturnType<typeof createApi>;

@@ -129,6 +129,17 @@ export interface WebviewOptionsData {
   html: string;
 }
 
+/** A tool a plugin offers the chat's model; `name` is the plugin's own, the workbench namespaces it. */
+export interface AiToolData {
+  name: string;
+  description: string;
+  /** A JSON Schema object describing the arguments. */
+  parameters: Record<string, unknown>;
+}
+
+/** The longest tool result the model receives, in characters; a longer one is cut with a note saying so. */
+export const maxAiToolResultChars = 100_000;
+
 /** What the workbench hands the runtime once, before the plugin's module is evaluated. */
 export interface PluginInit {
   id: string;
@@ -182,6 +193,9 @@ export interface WorkbenchFunctions {
   writeClipboard(text: string): Promise<void>;
   /** Forwards a terminal's output (`terminalData`) from now on; only for a terminal this plugin created. */
   watchTerminal(terminalId: string): Promise<void>;
+  /** Offers a tool to the chat's model; needs the `ai` permission. */
+  registerAiTool(tool: AiToolData): Promise<void>;
+  unregisterAiTool(name: string): Promise<void>;
 }
 
 /** Served by the runtime in the plugin's worker. */
@@ -202,6 +216,10 @@ export interface RuntimeFunctions {
   webviewClosed(handle: string): void;
   hostEvent(event: HostEventData): void;
   terminalData(terminalId: string, data: string): void;
+  /** Runs a registered tool with the model's arguments; resolves to its result as text (capped). */
+  runAiTool(name: string, args: unknown, callId: string): Promise<string>;
+  /** The call is no longer wanted (stopped, timed out): its token is cancelled. */
+  cancelAiTool(callId: string): void;
 }
 
 /** Calls that expect no answer, each way. */
@@ -217,6 +235,7 @@ export const runtimeEventNames = [
   'webviewClosed',
   'hostEvent',
   'terminalData',
+  'cancelAiTool',
 ] as const satisfies (keyof RuntimeFunctions)[];
 
 /** How often the runtime's heartbeat is sent. */

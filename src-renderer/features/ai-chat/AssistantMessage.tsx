@@ -10,6 +10,7 @@ import { MessageMarkdown } from './MessageMarkdown';
 import { providerLabelFrom } from './model-catalog';
 import { ProviderFailures } from './ProviderFailures';
 import { useChatStore } from './store';
+import { ToolCallBlock } from './ToolCallBlock';
 
 function usageLine(usage: AiUsage): string {
   const cost = usage.costUsd === null ? '' : ` · ${usd(usage.costUsd)}`;
@@ -70,12 +71,7 @@ export const AssistantMessage = memo(function AssistantMessage({ answer, isLast 
       {answer.text ? <MessageMarkdown text={answer.text} streaming={streaming} /> : null}
       {answer.status === 'stopped' && !answer.text ? <p className="chat-muted">Stopped before an answer arrived.</p> : null}
       {answer.toolCalls.map((call) => (
-        <div key={call.id} className="chat-event">
-          <Codicon name="tools" />
-          <span>
-            Asked to run <code>{call.name}</code>
-          </span>
-        </div>
+        <ToolCallBlock key={call.id} call={call} />
       ))}
       {answer.status === 'error' ? (
         <ProviderFailures

@@ -76,7 +76,7 @@ export function Conversation() {
         {shown.map((message) => {
           if (message.role === 'user') return <UserMessage key={message.id} message={message} />;
           const answer = answers.get(message.id);
-          // Tool results belong to tool-using features; the chat sends no tools, so it never shows them.
+          // A tool result shows in the block of the call it answers.
           if (message.role !== 'assistant' || !answer) return null;
           return <AssistantMessage key={message.id} answer={answer} isLast={message.id === lastAnswerId} />;
         })}

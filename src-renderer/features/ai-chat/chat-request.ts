@@ -1,4 +1,4 @@
-import type { AiAttachment, AiChatChunk, Disposable, LatheErrorData } from '../../../src-shared/contract';
+import type { AiAttachment, AiChatChunk, AiToolCall, Disposable, LatheErrorData } from '../../../src-shared/contract';
 import { host } from '../../platform/host';
 import { failureDetails } from './failure-words';
 import { applyChunk, waitingAnswer, type LiveAnswer } from './live-answer';
@@ -6,6 +6,7 @@ import { refusedSensitiveFiles } from './sensitive-files';
 import { useChatStore, type ChatAction, type RequestFailure } from './store';
 import { applyStart, optimisticMessages } from './thread-messages';
 import { reloadActiveThread, rememberActiveThread, upsertThread } from './thread-loading';
+import { answerToolCalls, offeredTools } from './tool-calls';
 
 interface RunningRequest {
   id: number;
@@ -19,6 +20,8 @@ interface RunningRequest {
 }
 
 let running: RunningRequest | undefined;
+/** Set while the tool calls of the last answer run; aborting it stops them. */
+let runningTools: AbortController | undefined;
 let lastId = 0;
 
 export function sendMessage(text: string, attachments: AiAttachment[]): void {
@@ -41,6 +44,13 @@ export function retryFailure(failure: RequestFailure): void {
 
 /** Stops the answer: the host keeps what arrived as a stopped answer, and it stays on screen as such. */
 export function stopResponse(): void {
+  if (runningTools) {
+    // The calls end with error texts that are not sent: the thread waits for the user's next message.
+    runningTools.abort();
+    runningTools = undefined;
+    useChatStore.setState({ busy: false });
+    return;
+  }
   const request = running;
   if (!request) return;
   running = undefined;
@@ -64,7 +74,7 @@ function runChat(action: ChatAction, threadId = useChatStore.getState().activeTh
   });
   const attachments = action.kind === 'send' || action.kind === 'edit' ? (action.attachments ?? []) : [];
   request.stream = host().ai.chat(
-    { action, ...(threadId ? { threadId } : {}), ...(model ? { model } : {}) },
+    { action, ...(threadId ? { threadId } : {}), ...(model ? { model } : {}), tools: offeredTools() },
     {
       next: (chunk) => {
         if (running === request) receive(request, chunk, attachments);
@@ -94,12 +104,14 @@ function receive(request: RunningRequest, chunk: AiChatChunk, attachments: AiAtt
       running = undefined;
       if (request.frame !== undefined) cancelAnimationFrame(request.frame);
       const { events } = request.answer;
+      const calls = chunk.finishReason === 'tool-calls' ? (chunk.message.toolCalls ?? []) : [];
       useChatStore.setState((state) => ({
-        busy: false,
+        busy: calls.length > 0,
         live: null,
         messages: [...state.messages.filter((message) => message.id !== chunk.message.id), chunk.message],
         annotations: { ...state.annotations, [chunk.message.id]: { events, cached: chunk.cached, failures: [] } },
       }));
+      if (calls.length > 0) continueAfterTools(chunk.message.threadId, calls);
       return;
     }
     default:
@@ -110,6 +122,17 @@ function receive(request: RunningRequest, chunk: AiChatChunk, attachments: AiAtt
         publish(request);
       }
   }
+}
+
+/** Runs the answer's tool calls, then sends their results so the model continues. */
+function continueAfterTools(threadId: string, calls: AiToolCall[]): void {
+  const controller = new AbortController();
+  runningTools = controller;
+  void answerToolCalls(calls, controller.signal).then((results) => {
+    if (runningTools !== controller) return;
+    runningTools = undefined;
+    runChat({ kind: 'toolResults', results }, threadId);
+  });
 }
 
 function publish(request: RunningRequest): void {

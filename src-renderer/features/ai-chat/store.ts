@@ -30,6 +30,16 @@ export interface SensitivePrompt {
   paths: string[];
 }
 
+/** A tool call of this session's answers: whose tool it is, and where it stands. */
+export interface ToolRun {
+  pluginName: string;
+  toolName: string;
+  /** `asking`: waiting for the user to allow or deny it. */
+  state: 'asking' | 'running' | 'done' | 'denied' | 'failed';
+  /** What the model was sent back: the result, or the error text. */
+  result?: string;
+}
+
 export type TokenMeter =
   | {
       state: 'counted';
@@ -69,6 +79,8 @@ interface ChatState {
   /** The attachments each user message of this session was sent with, so Edit can send them again. */
   sentAttachments: Record<string, AiAttachment[]>;
   sensitivePrompt: SensitivePrompt | null;
+  /** Plugin tool calls of this session, by call id. */
+  toolRuns: Record<string, ToolRun>;
 
   draft: string;
   chips: ContextChip[];
@@ -103,6 +115,7 @@ export const useChatStore = create<ChatState>()(() => ({
   annotations: {},
   sentAttachments: {},
   sensitivePrompt: null,
+  toolRuns: {},
   draft: '',
   chips: [],
   includeActiveEditor: true,

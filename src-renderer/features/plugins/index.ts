@@ -6,3 +6,4 @@ export { PluginActivityItems } from './views/PluginActivityItems';
 export { PluginStatusBarItems } from './views/PluginStatusBarItems';
 export { WebviewPanels } from './webviews/WebviewPanels';
 export { PluginViewSlot } from './views/PluginViewSlot';
+export { pluginAiTools, runPluginAiTool, type PluginAiTool } from './plugin-ai-tools';

@@ -110,8 +110,8 @@ function failed(plugin: PluginInfo, why: string): void {
   notify({ severity: 'error', message: `The plugin ${nameOf(plugin)} ${why}` });
 }
 
-function endSession(session: PluginSession): void {
-  session.close();
+function endSession(session: PluginSession, why?: string): void {
+  session.close(why);
   started.delete(session);
   if (sessions.get(session.pluginId) === session) sessions.delete(session.pluginId);
 }
@@ -137,7 +137,7 @@ function workerFailed(id: string, message: string): void {
 function crashed(session: PluginSession, why: string, charged = true): void {
   if (session.isClosed) return;
   const { info } = session;
-  endSession(session);
+  endSession(session, `The plugin ${nameOf(info)} stopped: ${why}`);
   const policy = policies.get(info.id) ?? pluginCrashes();
   policies.set(info.id, policy);
   const decision = charged ? policy.recordCrash() : ({ kind: 'restart', delayMs: heartbeatIntervalMs } as const);
@@ -167,7 +167,7 @@ export async function stopPlugin(id: string): Promise<void> {
     const deadline = new Promise((resolve) => setTimeout(resolve, deactivateTimeoutMs));
     await Promise.race([session.runtime.deactivate().catch((error: unknown) => logToPluginOutput(id, 'warn', `deactivate failed: ${errorMessage(error)}`)), deadline]);
   }
-  if (session) endSession(session);
+  if (session) endSession(session, `The plugin ${nameOf(session.info)} was stopped`);
   if (runStateOf(id) !== 'inactive') {
     setRunState(id, 'inactive');
     logToPluginOutput(id, 'info', 'Stopped');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { WorkbenchFunctions } from '../../../../plugins/api/runtime/protocol';
 import type { PluginSession } from '../host/plugin-session';
+import { aiToolFunctions } from './ai-tools';
 import { commandFunctions } from './commands';
 import { decorationFunctions } from './decorations';
 import { diagnosticFunctions } from './diagnostics';
@@ -27,6 +28,7 @@ export function workbenchFunctions(session: PluginSession, services: PluginHostS
     ...webviewFunctions(session),
     ...diagnosticFunctions(session),
     ...decorationFunctions(session),
+    ...aiToolFunctions(session),
     watchTerminal: terminals.watchTerminal,
   };
   // birpc looks functions up by the name in the message: only these own members answer.

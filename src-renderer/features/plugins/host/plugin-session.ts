@@ -59,11 +59,11 @@ export class PluginSession {
     else this.resources.push(resource);
   }
 
-  /** Stops the worker at once and releases what the plugin held, last first. */
-  close(): void {
+  /** Stops the worker at once and releases what the plugin held, last first; calls still waiting fail with `why`. */
+  close(why?: string): void {
     if (this.closed) return;
     this.closed = true;
-    this.runtimeConnection?.$close();
+    this.runtimeConnection?.$close(why === undefined ? undefined : new Error(why));
     this.frame?.dispose();
     for (const resource of this.resources.splice(0).reverse()) {
       try {
