@@ -1128,6 +1128,78 @@ declare module 'lathe' {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // pipelines
+  // ---------------------------------------------------------------------------------------------
+
+  /**
+   * A step of a Lathe pipeline that runs in a plugin (see {@link pipelines.registerStepKind}).
+   *
+   * @since 1.0.0
+   */
+  export interface PipelineStep {
+    /** The step's `with:` inputs, expressions already evaluated, names as written. @since 1.0.0 */
+    readonly with: Record<string, string>;
+    /** The environment the step would give a process: the pipeline's, the job's and the step's `env`. @since 1.0.0 */
+    readonly env: Record<string, string>;
+    /** The step's folder, relative to the run's working tree (`''` for its root). @since 1.0.0 */
+    readonly workingDirectory: string;
+  }
+
+  /**
+   * Where a plugin step writes its log.
+   *
+   * @since 1.0.0
+   */
+  export interface PipelineStepLog {
+    /** Adds a line to the step's log, as a program's output would be (workflow commands such as `::error::` work). @since 1.0.0 */
+    write(line: string): void;
+  }
+
+  /**
+   * Lathe's local pipelines (`.lathe/pipelines/*.yml`).
+   *
+   * @since 1.0.0
+   */
+  export namespace pipelines {
+    /**
+     * Contributes a kind of pipeline step. A step written `uses: plugin:<publisher>.<name>/<kind>`
+     * (this plugin's id, a slash, then `kind`) runs `handler` in this plugin, with the step's
+     * `with:` inputs; what `log.write` writes shows in the step's log. The step succeeds when the
+     * returned promise resolves, and later steps read its `outputs` as `steps.<id>.outputs.<name>`;
+     * it fails with what the handler throws (`Error: <message>` in the log). Running the step
+     * activates the plugin when it is not running yet; it fails at once when the plugin is
+     * disabled or has not registered `kind`. After the step's `timeout-minutes` (10 by default),
+     * or when the run is cancelled, the step ends and `token` is cancelled: stop the work then.
+     *
+     * ```ts
+     * // .lathe/pipelines/ci.yml:
+     * //   - id: version
+     * //     uses: plugin:your-name.my-plugin/read-version
+     * //     with: { file: Cargo.toml }
+     * //   - run: echo "version ${{ steps.version.outputs.version }}"
+     * context.subscriptions.push(
+     *   lathe.pipelines.registerStepKind('read-version', async (step, log) => {
+     *     const text = await lathe.workspace.fs.readFile(step.with.file ?? 'Cargo.toml');
+     *     const version = /^version\s*=\s*"([^"]+)"/m.exec(text)?.[1];
+     *     if (!version) throw new Error(`No version in ${step.with.file}`);
+     *     log.write(`Found version ${version}`);
+     *     return { outputs: { version } };
+     *   }),
+     * );
+     * ```
+     *
+     * @param kind Letters, digits, `_` and `-`, at most 64, starting with a letter or digit;
+     *   unique in the plugin.
+     * @param handler Runs once per step; what it resolves to gives the step's outputs (strings).
+     * @since 1.0.0
+     */
+    function registerStepKind(
+      kind: string,
+      handler: (step: PipelineStep, log: PipelineStepLog, token: CancellationToken) => Promise<{ outputs?: Record<string, string> } | void>,
+    ): Disposable;
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // storage
   // ---------------------------------------------------------------------------------------------
 

@@ -188,6 +188,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
     }),
     secrets: { get: (key) => options.secrets.get(key) },
     logger: logger.child({ service: 'pipelines' }),
+    // The plugins service is made below; a run starts only once the host serves requests.
+    pluginSteps: { run: (request, log, signal) => plugins.runStep(request, log, signal) },
   });
   const pipelineFilesSubscription = watcher?.onDidChange(({ changes }) => void pipelines.handleFileChanges(changes));
   // Commits are seen through git's status, followed only while automatic triggers are on (it refreshes on every change).
@@ -465,6 +467,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
       call: ({ plugin, request }, { signal }) => plugins.call(plugin, request, signal),
       onDidChangePlugins: plugins.onDidChangePlugins,
       onPluginEvent: plugins.onPluginEvent,
+      stepRequests: (_input, { connectionId, signal }) => plugins.stepRequests(connectionId, signal),
+      stepLog: ({ plugin, requestId, line }, { connectionId }) => plugins.stepLog(connectionId, plugin, requestId, line),
+      completeStep: (answer, { connectionId }) => plugins.completeStep(connectionId, answer),
     },
   };
   const router = createRouter({ contract, handlers, logger });

@@ -1,13 +1,9 @@
+import { cancellationSource, type CancellationSource, type CancellationToken } from './cancellation';
 import { ask, type RuntimeContext } from './context';
-import { Disposable, EventEmitter, type Event } from './events';
+import { Disposable } from './events';
 import { maxAiToolResultChars, type AiToolData } from './protocol';
 
 type ToolHandler = (args: unknown, token: CancellationToken) => unknown;
-
-interface CancellationToken {
-  readonly isCancellationRequested: boolean;
-  readonly onCancellationRequested: Event<void>;
-}
 
 /**
  * What the model reads of a tool's result: a string as it is, anything else as JSON, cut at
@@ -20,34 +16,10 @@ export function toolResultText(value: unknown): string {
   return text.slice(0, maxAiToolResultChars - note.length) + note;
 }
 
-/** A token that is cancelled once; what listens later hears of it at once. */
-function cancellationSource() {
-  const emitter = new EventEmitter<void>();
-  let cancelled = false;
-  const token: CancellationToken = Object.freeze({
-    get isCancellationRequested() {
-      return cancelled;
-    },
-    onCancellationRequested: ((listener, thisArgs, disposables) => {
-      if (cancelled) void Promise.resolve().then(() => listener.call(thisArgs));
-      return emitter.event(listener, thisArgs, disposables);
-    }) as Event<void>,
-  });
-  return {
-    token,
-    cancel() {
-      if (cancelled) return;
-      cancelled = true;
-      emitter.fire();
-      emitter.dispose();
-    },
-  };
-}
-
 /** `lathe.ai.registerTool`, and the tool calls the workbench runs in this plugin. */
 export function createAiTools(context: RuntimeContext) {
   const handlers = new Map<string, ToolHandler>();
-  const calls = new Map<string, ReturnType<typeof cancellationSource>>();
+  const calls = new Map<string, CancellationSource>();
   return {
     registerTool(tool: { name: string; description?: string; parameters?: Record<string, unknown> }, handler: ToolHandler): Disposable {
       const name = String(tool.name);

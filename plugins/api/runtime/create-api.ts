@@ -6,6 +6,7 @@ import { createEditor } from './editor';
 import { Disposable, EventEmitter } from './events';
 import { deepFreeze } from './freeze';
 import { createLanguages } from './languages';
+import { createPipelineSteps } from './pipeline-steps';
 import type { PluginInit } from './protocol';
 import { createAi, createClipboard, createNetwork, createProcess, createStorage } from './services';
 import { createTerminals } from './terminals';
@@ -28,6 +29,7 @@ export function createApi(context: RuntimeContext, init: PluginInit) {
   const editor = createEditor(context, documents, init.activeEditor);
   const terminals = createTerminals(context);
   const aiTools = createAiTools(context);
+  const pipelineSteps = createPipelineSteps(context);
 
   const api = deepFreeze({
     version: init.apiVersion,
@@ -45,9 +47,10 @@ export function createApi(context: RuntimeContext, init: PluginInit) {
     process: createProcess(context),
     network: createNetwork(context),
     clipboard: createClipboard(context),
+    pipelines: { registerStepKind: pipelineSteps.registerStepKind },
   });
 
-  return { api, commands, trees, webviews, documents, configuration, workspace, editor, terminals, aiTools };
+  return { api, commands, trees, webviews, documents, configuration, workspace, editor, terminals, aiTools, pipelineSteps };
 }
 
 export type Api = ReturnType<typeof createApi>;

@@ -2,8 +2,9 @@
  * The plugin runtime: the first part of every plugin worker's script. The workbench appends the
  * plugin's code as `latheDefinePlugin(function (exports, module, require) { … })`; the runtime
  * waits for the port the frame hands over, then serves the workbench's calls: evaluate the
- * module, activate, run commands and AI tools, answer views, deliver events. A timer sends the
- * heartbeat: a plugin that blocks the worker stops it, and the workbench restarts the plugin.
+ * module, activate, run commands, AI tools and pipeline steps, answer views, deliver events. A
+ * timer sends the heartbeat: a plugin that blocks the worker stops it, and the workbench restarts
+ * the plugin.
  */
 import { connectToWorkbench } from './connection';
 import { forwardConsole } from './console';
@@ -81,6 +82,8 @@ function serve(port: MessagePort): void {
     terminalData: (terminalId, data) => started().terminals.data(terminalId, data),
     runAiTool: (name, args, callId) => started().aiTools.run(name, args, callId),
     cancelAiTool: (callId) => started().aiTools.cancel(callId),
+    runPipelineStep: (kind, step, requestId) => started().pipelineSteps.run(kind, step, requestId),
+    cancelPipelineStep: (requestId) => started().pipelineSteps.cancel(requestId),
   };
 
   const workbench = connectToWorkbench(port, functions);

@@ -140,6 +140,13 @@ export interface AiToolData {
 /** The longest tool result the model receives, in characters; a longer one is cut with a note saying so. */
 export const maxAiToolResultChars = 100_000;
 
+/** A pipeline step a plugin runs: its evaluated `with:` inputs, its environment, its folder relative to the run's working tree. */
+export interface PipelineStepData {
+  with: Record<string, string>;
+  env: Record<string, string>;
+  workingDirectory: string;
+}
+
 /** What the workbench hands the runtime once, before the plugin's module is evaluated. */
 export interface PluginInit {
   id: string;
@@ -196,6 +203,8 @@ export interface WorkbenchFunctions {
   /** Offers a tool to the chat's model; needs the `ai` permission. */
   registerAiTool(tool: AiToolData): Promise<void>;
   unregisterAiTool(name: string): Promise<void>;
+  /** A line of the log of a pipeline step the workbench asked this plugin to run (`runPipelineStep`). */
+  pipelineStepLog(requestId: string, line: string): void;
 }
 
 /** Served by the runtime in the plugin's worker. */
@@ -220,10 +229,14 @@ export interface RuntimeFunctions {
   runAiTool(name: string, args: unknown, callId: string): Promise<string>;
   /** The call is no longer wanted (stopped, timed out): its token is cancelled. */
   cancelAiTool(callId: string): void;
+  /** Runs a pipeline step of a kind the plugin registered; resolves to its outputs, rejects with why it failed. */
+  runPipelineStep(kind: string, step: PipelineStepData, requestId: string): Promise<{ outputs: Record<string, string> }>;
+  /** The step is no longer wanted (the run was cancelled, the step timed out): its token is cancelled. */
+  cancelPipelineStep(requestId: string): void;
 }
 
 /** Calls that expect no answer, each way. */
-export const workbenchEventNames = ['heartbeat', 'log'] as const satisfies (keyof WorkbenchFunctions)[];
+export const workbenchEventNames = ['heartbeat', 'log', 'pipelineStepLog'] as const satisfies (keyof WorkbenchFunctions)[];
 export const runtimeEventNames = [
   'documentOpened',
   'documentChanged',
@@ -236,6 +249,7 @@ export const runtimeEventNames = [
   'hostEvent',
   'terminalData',
   'cancelAiTool',
+  'cancelPipelineStep',
 ] as const satisfies (keyof RuntimeFunctions)[];
 
 /** How often the runtime's heartbeat is sent. */

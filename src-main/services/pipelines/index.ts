@@ -29,6 +29,7 @@ import { RunController, type ReusedJob } from './engine/run-controller';
 import { githubContext, readGitFacts } from './engine/run-context';
 import type { RunSession } from './engine/job-session';
 import { PauseGate } from './engine/pause-gate';
+import type { PluginStepRunner } from './engine/plugin-step';
 import { RunRecorder } from './engine/run-recorder';
 import { Semaphore } from './engine/semaphore';
 import { createCleanCopy } from './engine/working-copy';
@@ -41,6 +42,7 @@ import { RunStore } from './storage/run-store';
 import { TriggerScheduler, type AutomaticTrigger } from './triggers';
 
 export type { WorkspaceGuard } from './discovery';
+export type { PluginStepRunner } from './engine/plugin-step';
 
 /** The settings pipelines read (`pipelines.*`). */
 export type PipelineSettings = Pick<
@@ -67,6 +69,8 @@ export interface PipelinesServiceOptions {
   logger: Logger;
   /** Where runs keep their scratch files and clean copies (default: the OS temp folder). */
   tempDirectory?: string;
+  /** Runs the steps plugins contribute (`uses: plugin:<publisher>.<name>/<kind>`). */
+  pluginSteps?: PluginStepRunner;
 }
 
 /** The container engine and network of a run, made when a job first needs them. */
@@ -304,6 +308,7 @@ export class PipelinesService {
         })),
       waitForResume: (jobKey, signal) => gate.wait(jobKey, signal),
       containerLabels,
+      pluginSteps: this.options.pluginSteps,
     };
     const controller = new RunController({ session, limiter: this.limiter, gate, reused: options.reused });
     const done = this.execute(session, controller, containers)

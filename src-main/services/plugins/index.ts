@@ -3,7 +3,7 @@ import { readFile, realpath, rename, rm, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { Logger } from 'pino';
-import { LatheError, type PluginEvent, type PluginInfo, type PluginMethod, type PluginResponse } from '../../../src-shared/contract';
+import { LatheError, type PluginEvent, type PluginInfo, type PluginMethod, type PluginResponse, type PluginStep, type PluginStepAnswer, type PluginStepRequest } from '../../../src-shared/contract';
 import { LATHE_API_VERSION } from '../../../src-shared/plugins/api-version';
 import { activationEvents, engineMismatch } from '../../../src-shared/plugins/manifest';
 import {
@@ -21,6 +21,7 @@ import { stagePlugin } from './install';
 import { PluginApprovals, type PluginApproval } from './plugin-approvals';
 import { PluginSecrets, type SecretAccess } from './plugin-secrets';
 import { PluginStorage } from './plugin-storage';
+import { PluginStepRequests } from './step-requests';
 
 export { pluginAiFrom, type AiOrchestrator } from './ai-adapter';
 export type { PluginAi, PluginTerminals, PluginWorkspace } from './gateway';
@@ -63,6 +64,7 @@ export class PluginsService {
   private readonly gateway: PluginGateway;
   private readonly pluginChanges = new Emitter<{ plugins: PluginInfo[] }>();
   private readonly pluginEvents = new Emitter<{ plugin: string; event: PluginEvent }>();
+  private readonly steps = new PluginStepRequests();
   /** Installs, uninstalls and reloads run one at a time: each moves folders and rescans. */
   private pending: Promise<unknown> = Promise.resolve();
 
@@ -182,6 +184,40 @@ export class PluginsService {
   call(pluginId: string, request: { method: PluginMethod; params: unknown }, signal: AbortSignal): Promise<PluginResponse> {
     const plugin = this.requireReady(pluginId, request.method);
     return this.gateway.call({ id: pluginId, permissions: requestedPermissions(plugin.manifest.permissions) }, request, signal);
+  }
+
+  /** The pipeline steps this connection's workbench is to run in its plugins (see `runStep`). */
+  stepRequests(connectionId: string, signal: AbortSignal): AsyncIterable<PluginStepRequest> {
+    return this.steps.serve(connectionId, signal);
+  }
+
+  /**
+   * Runs a pipeline step of a kind the plugin registered, in the plugin: through the workbench
+   * that hosts it. Fails at once when the plugin cannot run or no workbench is open.
+   */
+  runStep(
+    request: { plugin: string; kind: string; step: PluginStep },
+    log: (line: string) => void,
+    signal: AbortSignal,
+  ): Promise<{ outputs: Record<string, string> }> {
+    const plugin = this.builtins.get(request.plugin) ?? this.users.get(request.plugin);
+    if (!plugin) return Promise.reject(new LatheError('NOT_FOUND', `No plugin ${request.plugin} is installed`));
+    const { state, errors } = this.info(plugin);
+    if (state !== 'ready') {
+      const why = state === 'needs-approval' ? 'it waits for the user to approve its permissions' : state === 'disabled' ? 'it is disabled' : `it is ${state}: ${errors.join('; ')}`;
+      return Promise.reject(new LatheError('UNAVAILABLE', `The plugin ${request.plugin} cannot run the step: ${why}`));
+    }
+    return this.steps.run(request.plugin, request.kind, request.step, log, signal);
+  }
+
+  /** A log line of a step this connection was asked to run. */
+  stepLog(connectionId: string, plugin: string, requestId: string, line: string): void {
+    this.steps.log(connectionId, plugin, requestId, line);
+  }
+
+  /** The answer to a step this connection was asked to run. */
+  completeStep(connectionId: string, answer: PluginStepAnswer): void {
+    this.steps.complete(connectionId, answer);
   }
 
   dispose(): void {

@@ -5,6 +5,7 @@ import { activateOnLanguage, activateOnReady } from './activation';
 import { registerContributedCommands } from './contributions/commands';
 import { registerEditorMenus } from './contributions/editor-menus';
 import { registerContainerCommands, viewContainers } from './contributions/view-containers';
+import { servePipelineSteps } from './plugin-pipeline-steps';
 import { startWatchdog, stopPlugin } from './plugin-host';
 import { logToPluginOutput } from './plugin-output';
 import { readyPlugins, runStateOf, usePluginsStore } from './store';
@@ -43,11 +44,12 @@ function applyPlugins(plugins: PluginInfo[]): void {
   }
 }
 
-/** Loads the plugin list, follows its changes, and starts the watchdog and the activation events. */
+/** Loads the plugin list, follows its changes, and starts the watchdog, the activation events and the pipeline steps. */
 export async function startPlugins(): Promise<void> {
   const api = host();
   api.plugins.onDidChangePlugins(({ plugins }) => applyPlugins(plugins));
   startWatchdog();
   activateOnLanguage();
+  servePipelineSteps();
   applyPlugins(await api.plugins.list());
 }

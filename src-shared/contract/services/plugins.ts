@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pluginIdSchema, pluginManifestSchema } from '../../plugins/manifest';
 import { pluginPermissionsSchema, processCommandSchema, type PluginPermissionKind } from '../../plugins/permissions';
-import { event, method } from '../define';
+import { event, method, stream } from '../define';
 import { aiAnswererSchema, aiCompleteInputSchema, aiGenerationOptionsSchema } from './ai';
 import { textSearchFileSchema, textSearchInputSchema } from './search';
 import { secretKeySchema } from './secrets';
@@ -225,6 +225,29 @@ export const pluginInstallResultSchema = z.object({
 
 const pluginRef = z.object({ id: pluginIdSchema });
 
+/** A step kind a plugin contributes: `uses: plugin:<publisher>.<name>/<kind>` in a pipeline. */
+export const pipelineStepKindSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'letters, digits, "_" and "-"');
+
+/** Names to text: a step's inputs, environment and outputs. */
+export const pluginStepValuesSchema = z.record(z.string().max(1000), z.string().max(1024 * 1024));
+
+/** A pipeline step a plugin runs: its evaluated `with:` inputs, its environment and its folder (relative to the run's working tree). */
+export const pluginStepSchema = z.object({ with: pluginStepValuesSchema, env: pluginStepValuesSchema, workingDirectory: z.string().max(4096) });
+export type PluginStep = z.infer<typeof pluginStepSchema>;
+
+/** What main asks of the workbench that serves plugin steps: run one, or stop one it asked for earlier. */
+export const pluginStepRequestSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('run'), requestId: z.string(), plugin: pluginIdSchema, stepKind: pipelineStepKindSchema, step: pluginStepSchema }),
+  z.object({ kind: z.literal('cancel'), requestId: z.string() }),
+]);
+export type PluginStepRequest = z.infer<typeof pluginStepRequestSchema>;
+
+const stepAnswerRef = z.object({ plugin: pluginIdSchema, requestId: z.string().min(1).max(100) });
+
+/** The end of a plugin step: its outputs (what later steps read as `steps.<id>.outputs`), or the error that fails it. */
+const pluginStepAnswerSchema = stepAnswerRef.extend({ ok: z.boolean(), outputs: pluginStepValuesSchema.optional(), error: z.string().max(10_000).optional() });
+export type PluginStepAnswer = z.infer<typeof pluginStepAnswerSchema>;
+
 export const pluginsService = {
   /** Built-in plugins, then those the user installed; invalid ones are listed with their errors. */
   list: method(z.void(), z.array(pluginInfoSchema)),
@@ -249,4 +272,13 @@ export const pluginsService = {
   call: method(z.object({ plugin: pluginIdSchema, request: pluginRequestSchema }), pluginResponseSchema),
   onDidChangePlugins: event(z.object({ plugins: z.array(pluginInfoSchema) })),
   onPluginEvent: event(z.object({ plugin: pluginIdSchema, event: pluginEventSchema })),
+  /**
+   * Opened by the workbench that runs plugins: the pipeline steps main asks its plugins to run, and
+   * their cancellations. Main sends each request to one connection, the one whose stream opened last;
+   * only that connection's `stepLog` and `completeStep` count for it.
+   */
+  stepRequests: stream(z.void(), pluginStepRequestSchema),
+  /** A line of a running plugin step's log; `plugin` is set from the port it came through, as for `call`. */
+  stepLog: method(stepAnswerRef.extend({ line: z.string().max(64 * 1024) }), z.void()),
+  completeStep: method(pluginStepAnswerSchema, z.void()),
 } as const;

@@ -10,6 +10,7 @@ import type { ServiceContext } from '../executors/service-containers';
 import type { SecretMasker } from '../logs/masker';
 import type { JobDefinition, PipelineDefinition } from '../model';
 import type { MatrixCombination } from './matrix';
+import type { PluginStepRunner } from './plugin-step';
 import type { RunRecorder } from './run-recorder';
 import { runnerPlatform } from './run-context';
 
@@ -42,6 +43,8 @@ export interface RunSession {
   waitForResume(jobKey: string, signal: AbortSignal): Promise<boolean>;
   /** Labels put on every container of the run. */
   readonly containerLabels: Record<string, string>;
+  /** Runs `uses: plugin:…` steps; absent where no plugins run. */
+  readonly pluginSteps: PluginStepRunner | undefined;
 }
 
 /** The result of a finished job, as `needs.<id>` shows it. */

@@ -10,6 +10,7 @@ import { StepOutput, type FoundProblem } from '../logs/step-output';
 import type { RetryPolicy, StepDefinition } from '../model';
 import { envFiles, readEnvFiles, type EnvFileResults } from './env-files';
 import { conclusion, prepareScope, stepContexts, stepStatus, type JobSession } from './job-session';
+import { defaultPluginStepTimeoutMs, parsePluginReference, runPluginStep } from './plugin-step';
 import { shellCommand, shellTemplate } from './shell-templates';
 
 interface AttemptResult {
@@ -108,6 +109,17 @@ async function prepareStep(session: JobSession, definition: StepDefinition, scop
   const timeoutMs = minutes !== undefined && minutes > 0 ? minutes * 60_000 : undefined;
   if (definition.uses) {
     const reference = definition.uses.reference;
+    const target = parsePluginReference(reference);
+    if (target) {
+      const step = { with: evaluateStringMap(definition.uses.with, scope), env: { ...session.env, ...stepEnv }, workingDirectory: relative(workdir, cwd).split(sep).join('/') };
+      return {
+        command: reference,
+        cwd,
+        timeoutMs: timeoutMs ?? defaultPluginStepTimeoutMs,
+        continueOnError,
+        body: (output, signal, outputs) => runPluginStep(session.run.pluginSteps, target, step, output, signal, outputs),
+      };
+    }
     const handler = findAction(reference);
     if (!handler) throw new Error(`'${reference}' has no local stand-in`);
     const inputs = Object.fromEntries(Object.entries(evaluateStringMap(definition.uses.with, scope)).map(([key, value]) => [key.toLowerCase(), value]));

@@ -11,6 +11,7 @@ import type { PipelineExecutor, PipelineSummary, PipelineTrigger } from '../../.
 import { isLocalAction, localActionNames } from '../actions';
 import { evaluateToken } from '../expressions/evaluate-token';
 import { expandMatrix, MatrixError } from '../engine/matrix';
+import { isPluginReference, parsePluginReference } from '../engine/plugin-step';
 import { ShellError, shellProgram, shellTemplate } from '../engine/shell-templates';
 import type { CacheDefinition, JobDefinition, PipelineDefinition, RetryPolicy, RunDefaults, SourceRange, StepDefinition } from '../model';
 import { DiagnosticList } from './diagnostics';
@@ -41,8 +42,8 @@ const noScope = { contexts: {} };
 
 /**
  * Parses and validates a pipeline file with GitHub's own parser (Lathe's files with GitHub's schema plus
- * Lathe's extras), then checks what the schema cannot: actions without a local stand-in, matrices over
- * the limit, shells this machine lacks, container jobs without an image.
+ * Lathe's extras), then checks what the schema cannot: actions without a local stand-in, plugin steps
+ * written wrong, matrices over the limit, shells this machine lacks, container jobs without an image.
  */
 export async function parsePipeline(source: PipelineSource, options: ParseOptions): Promise<ParsedPipeline> {
   const report = new DiagnosticList(source.id);
@@ -156,7 +157,14 @@ function readStep(step: Step, raw: TemplateToken, useShell: (shell: string | und
   if (propertyValue(raw, 'run')) useShell(shell, rangeOf(shellProperty?.value ?? raw));
   const reference = stringValue(usesProperty?.value);
   if (!('run' in step) && !('uses' in step)) report.error(rangeOf(raw), 'Only `run` and `uses` steps can run here');
-  if (reference !== undefined && !isLocalAction(reference)) {
+  if (reference !== undefined && isPluginReference(reference)) {
+    if (!parsePluginReference(reference)) {
+      report.error(
+        rangeOf(usesProperty?.value),
+        `'${reference}' is not a plugin step: write \`plugin:<publisher>.<name>/<kind>\` (the plugin's id, then the step kind it registers: letters, digits, "_" and "-")`,
+      );
+    }
+  } else if (reference !== undefined && !isLocalAction(reference)) {
     report.error(
       rangeOf(usesProperty?.value),
       `'${reference}' cannot run here: Lathe runs only local stand-ins for ${localActionNames.join(', ')} (remote, Docker and local actions are not supported)`,

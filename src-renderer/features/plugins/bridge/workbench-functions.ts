@@ -6,6 +6,7 @@ import { commandFunctions } from './commands';
 import { decorationFunctions } from './decorations';
 import { diagnosticFunctions } from './diagnostics';
 import { messageFunctions } from './messages';
+import { pipelineStepFunctions } from './pipeline-steps';
 import { parseArguments } from './schemas';
 import type { PluginHostServices } from './services';
 import { terminalFunctions } from './terminals';
@@ -29,6 +30,7 @@ export function workbenchFunctions(session: PluginSession, services: PluginHostS
     ...diagnosticFunctions(session),
     ...decorationFunctions(session),
     ...aiToolFunctions(session),
+    ...pipelineStepFunctions(session),
     watchTerminal: terminals.watchTerminal,
   };
   // birpc looks functions up by the name in the message: only these own members answer.

@@ -9,7 +9,7 @@ import {
   type PipelineRunEvent,
   type PipelineStartResult,
 } from '../../../../src-shared/contract';
-import { PipelinesService, type PipelineSettings } from '../../../../src-main/services/pipelines';
+import { PipelinesService, type PipelineSettings, type PluginStepRunner } from '../../../../src-main/services/pipelines';
 import { openDatabase, profileMigrations } from '../../../../src-main/services/storage';
 import { PathGuard } from '../../../../src-main/services/workspace';
 import { silentLogger } from '../../helpers/silent-logger';
@@ -38,9 +38,14 @@ const defaultPipelineSettings = Object.fromEntries(Object.entries(defaultSetting
 
 /**
  * A pipelines service on a fresh profile database and a private copy of a fixture folder (or an empty
- * folder), with files added from `files`.
+ * folder), with files added from `files`; `pluginSteps` runs its `uses: plugin:` steps.
  */
-export async function createHarness(fixture?: string, files: Record<string, string> = {}, overrides: Partial<PipelineSettings> = {}): Promise<Harness> {
+export async function createHarness(
+  fixture?: string,
+  files: Record<string, string> = {},
+  overrides: Partial<PipelineSettings> = {},
+  pluginSteps?: PluginStepRunner,
+): Promise<Harness> {
   const scratch = mkdtempSync(join(tmpdir(), 'lathe-pipelines-'));
   const root = join(scratch, 'workspace');
   mkdirSync(root, { recursive: true });
@@ -61,6 +66,7 @@ export async function createHarness(fixture?: string, files: Record<string, stri
     secrets: { get: async (key) => secrets.get(key) },
     logger: silentLogger,
     tempDirectory: join(scratch, 'tmp'),
+    ...(pluginSteps ? { pluginSteps } : {}),
   });
   const events: PipelineRunEvent[] = [];
   const waiters = new Set<{ predicate: (event: PipelineRunEvent) => boolean; resolve: (event: PipelineRunEvent) => void }>();
