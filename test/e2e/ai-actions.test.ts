@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeAiServer, openAiStream } from '../unit/helpers/fake-ai-server';
-import { userDataDir, workspaceDir } from './fixture';
+import { openAiStream, type FakeAiServer } from '../unit/helpers/fake-ai-server';
+import { startFakeAiProfile } from './fake-ai-profile';
+import { workspaceDir } from './fixture';
 import { editorText, openWorkbench, runFromPalette, type OpenWorkbench } from './open-workbench';
 
 let server: FakeAiServer;
@@ -33,20 +34,12 @@ const reviewAnswer = [
 ];
 
 beforeAll(async () => {
-  server = await FakeAiServer.start();
-  server.on('GET /v1/models', { kind: 'json', body: { object: 'list', data: [{ id: 'fake-model', object: 'model', created: 0, owned_by: 'test' }] } });
-  mkdirSync(userDataDir, { recursive: true });
-  writeFileSync(
-    join(userDataDir, 'settings.json'),
-    JSON.stringify({
-      'ai.compatible.servers': [{ id: 'fake', preset: 'custom', baseUrl: `${server.url}/v1`, label: 'Test Server', contextWindow: 8192 }],
-      'ai.routing.chat': [{ provider: 'fake', model: 'fake-model' }],
-      'ai.routing.edit': [{ provider: 'fake', model: 'fake-model' }],
-      'ai.request.maxRetries': 0,
-      // Each review and edit asks the test server anew, rather than replaying an earlier answer.
-      'ai.cache.enabled': false,
-    }),
-  );
+  server = await startFakeAiProfile({
+    'ai.routing.chat': [{ provider: 'fake', model: 'fake-model' }],
+    'ai.routing.edit': [{ provider: 'fake', model: 'fake-model' }],
+    // Each review and edit asks the test server anew, rather than replaying an earlier answer.
+    'ai.cache.enabled': false,
+  });
   git('init', '-q');
   git('config', 'user.name', 'Ada Tester');
   git('config', 'user.email', 'ada@example.com');

@@ -1,9 +1,10 @@
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeAiServer, openAiStream } from '../unit/helpers/fake-ai-server';
-import { userDataDir, workspaceDir } from './fixture';
+import { openAiStream, type FakeAiServer } from '../unit/helpers/fake-ai-server';
+import { startFakeAiProfile } from './fake-ai-profile';
+import { workspaceDir } from './fixture';
 import { repoRoot } from './lathe-server';
 import { editorIn, editorText, openWorkbench, runFromPalette, type OpenWorkbench } from './open-workbench';
 
@@ -34,18 +35,10 @@ const areaDoc = '/** The area of a rectangle. */';
 const perimeterDoc = '/** The perimeter of a rectangle. */';
 
 beforeAll(async () => {
-  server = await FakeAiServer.start();
-  server.on('GET /v1/models', { kind: 'json', body: { object: 'list', data: [{ id: 'fake-model', object: 'model', created: 0, owned_by: 'test' }] } });
-  mkdirSync(userDataDir, { recursive: true });
-  writeFileSync(
-    join(userDataDir, 'settings.json'),
-    JSON.stringify({
-      'ai.compatible.servers': [{ id: 'fake', preset: 'custom', baseUrl: `${server.url}/v1`, label: 'Test Server', contextWindow: 8192 }],
-      'ai.routing.edit': [{ provider: 'fake', model: 'fake-model' }],
-      'ai.request.maxRetries': 0,
-      'languageServers.servers': [{ id: 'typescript-language-server', command: join(repoRoot, 'node_modules', '.bin', 'typescript-language-server') }],
-    }),
-  );
+  server = await startFakeAiProfile({
+    'ai.routing.edit': [{ provider: 'fake', model: 'fake-model' }],
+    'languageServers.servers': [{ id: 'typescript-language-server', command: join(repoRoot, 'node_modules', '.bin', 'typescript-language-server') }],
+  });
   cpSync(join(repoRoot, 'test', 'fixtures', project), join(workspaceDir, project), { recursive: true });
   writeFileSync(join(workspaceDir, shapesPath), shapes);
   workbench = await openWorkbench();

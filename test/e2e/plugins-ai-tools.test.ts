@@ -1,9 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeAiServer, openAiStream } from '../unit/helpers/fake-ai-server';
-import { userDataDir } from './fixture';
+import { openAiStream, type FakeAiServer } from '../unit/helpers/fake-ai-server';
+import { startFakeAiProfile } from './fake-ai-profile';
 import { repoRoot } from './lathe-server';
 import { openWorkbench, runFromPalette, type OpenWorkbench } from './open-workbench';
 import { installPlugin, pluginFixtures, waitForLog } from './plugins-support';
@@ -21,17 +20,7 @@ interface SentRequest {
 }
 
 beforeAll(async () => {
-  server = await FakeAiServer.start();
-  server.on('GET /v1/models', { kind: 'json', body: { object: 'list', data: [{ id: 'fake-model', object: 'model', created: 0, owned_by: 'test' }] } });
-  mkdirSync(userDataDir, { recursive: true });
-  writeFileSync(
-    join(userDataDir, 'settings.json'),
-    JSON.stringify({
-      'ai.compatible.servers': [{ id: 'fake', preset: 'custom', baseUrl: `${server.url}/v1`, label: 'Test Server', contextWindow: 8192 }],
-      'ai.routing.chat': [{ provider: 'fake', model: 'fake-model' }],
-      'ai.request.maxRetries': 0,
-    }),
-  );
+  server = await startFakeAiProfile({ 'ai.routing.chat': [{ provider: 'fake', model: 'fake-model' }] });
   workbench = await openWorkbench();
   await installPlugin(workbench.page, join(pluginFixtures, 'ai-tools'), plugin);
 });
